@@ -1,0 +1,153 @@
+import { useEffect } from 'react';
+import { Button, LanguageMenu, LanguageMenuItem, SkipLink } from 'suomifi-ui-components';
+import { useTranslation } from 'react-i18next';
+import { LiveRegionProvider } from './components/LiveRegion';
+import { PageHeading } from './components/PageHeading';
+import Funnel from './dashboards/Funnel';
+import Participation from './dashboards/Participation';
+import Pilots from './dashboards/Pilots';
+import { LANGUAGES } from './i18n';
+import Audit from './pages/Audit';
+import Experiment from './pages/Experiment';
+import ExperimentsList from './pages/ExperimentsList';
+import Login, { homeFor } from './pages/Login';
+import { href, navigate, useRoute } from './router';
+import { setSession, useSession } from './session';
+import { disconnect } from './signalr';
+import { useCountyName } from './data';
+
+const NAV = [
+  { path: 'funnel', key: 'nav.funnel' },
+  { path: 'pilots', key: 'nav.pilots' },
+  { path: 'participation', key: 'nav.participation' },
+  { path: 'experiments', key: 'nav.experiments' },
+] as const;
+
+function LanguagePicker() {
+  const { t, i18n } = useTranslation();
+  return (
+    <LanguageMenu buttonText={t(`languages.${i18n.language}`)} aria-label={t('app.languageMenu')} className="language-menu">
+      {LANGUAGES.map((lng) => (
+        <LanguageMenuItem key={lng} lang={lng} selected={i18n.language === lng} onSelect={() => void i18n.changeLanguage(lng)}>
+          {t(`languages.${lng}`)}
+        </LanguageMenuItem>
+      ))}
+    </LanguageMenu>
+  );
+}
+
+function Page() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const session = useSession();
+  const [first, second] = route.segments;
+
+  useEffect(() => {
+    if (session && (!first || first === 'login')) navigate(homeFor(session.role));
+  }, [session, first]);
+
+  if (!session) return <Login />;
+  switch (first) {
+    case 'funnel':
+      return <Funnel />;
+    case 'pilots':
+      return <Pilots />;
+    case 'participation':
+      return <Participation />;
+    case 'experiments':
+      return second ? <Experiment id={second} key={second} /> : <ExperimentsList />;
+    case 'audit':
+      if (second) return <Audit id={second} key={second} />;
+      break;
+    case undefined:
+    case 'login':
+      return null;
+  }
+  return (
+    <>
+      <PageHeading>{t('app.notFound')}</PageHeading>
+      <p>{t('app.notFoundBody')}</p>
+      <p>
+        <a href={href(homeFor(session.role))}>{t('app.toFrontPage')}</a>
+      </p>
+    </>
+  );
+}
+
+export default function App() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const route = useRoute();
+  const countyName = useCountyName();
+  const current = route.segments[0];
+
+  function logout() {
+    void disconnect();
+    setSession(null);
+    navigate('/login');
+  }
+
+  return (
+    <LiveRegionProvider>
+      {/* The app routes on the hash, so the skip link moves focus itself instead of changing it. */}
+      <SkipLink
+        href="#main-content"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main-content')?.focus();
+        }}
+      >
+        {t('app.skipToContent')}
+      </SkipLink>
+      <header className="site-header">
+        <div className="header-inner">
+          <div className="brand">
+            <a href={href(session ? homeFor(session.role) : '/login')} className="brand-name">
+              {t('app.name')}
+            </a>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </div>
+          <div className="header-tools">
+            <LanguagePicker />
+            {session && (
+              <>
+                <span className="signed-in" data-testid="signed-in">
+                  {t('app.loggedInAs', {
+                    user: session.user,
+                    role: t(`roles.${session.role}`, { defaultValue: session.role }),
+                    county: session.county === '*' ? t('app.allCountiesScope') : countyName(session.county),
+                  })}
+                </span>
+                <Button variant="secondary" onClick={logout}>
+                  {t('app.logout')}
+                </Button>
+              </>
+            )}
+          </div>
+        </div>
+        {session && (
+          <nav aria-label={t('app.mainNav')} className="main-nav">
+            <ul>
+              {NAV.map((n) => {
+                const active = current === n.path || (n.path === 'experiments' && current === 'audit');
+                return (
+                  <li key={n.path}>
+                    <a href={href(`/${n.path}`)} aria-current={active ? 'page' : undefined} className={active ? 'active' : undefined}>
+                      {t(n.key)}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main-content" tabIndex={-1}>
+        <Page />
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </LiveRegionProvider>
+  );
+}

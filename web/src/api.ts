@@ -1,0 +1,86 @@
+import { getToken, setSession } from './session';
+import type {
+  County, ExperimentState, ExperimentSummary, FunnelData, HistoryEvent, LoginResult, Paged,
+  ParticipationData, PilotsData, Project, VerifyResult,
+} from './types';
+
+/** An RFC 9457 problem detail, or a failure to reach the server at all (status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string | null;
+  readonly errors: Record<string, string[]> | null;
+
+  constructor(status: number, title: string, detail: string | null, errors: Record<string, string[]> | null = null) {
+    super(detail ?? title);
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+    this.errors = errors;
+  }
+}
+
+type Query = Record<string, string | number | null | undefined>;
+
+export function queryString(query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', null);
+  }
+  if (!response.ok) {
+    let problem: { title?: string; detail?: string; errors?: Record<string, string[]> } = {};
+    try {
+      problem = await response.json();
+    } catch {
+      /* not a problem document */
+    }
+    if (response.status === 401 && token) setSession(null);
+    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null, problem.errors ?? null);
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+const get = <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal);
+
+export const api = {
+  login: (user: string, role: string, county: string) =>
+    request<LoginResult>('POST', '/api/demo/login', { user, role, county }),
+  counties: (signal?: AbortSignal) => get<County[]>('/api/counties', signal),
+  projects: (county: string | undefined, signal?: AbortSignal) =>
+    get<Project[]>(`/api/projects${queryString({ county })}`, signal),
+  funnel: (q: { county?: string; projectId?: string; theme?: string }, signal?: AbortSignal) =>
+    get<FunnelData>(`/api/dashboards/funnel${queryString(q)}`, signal),
+  pilots: (q: { county?: string }, signal?: AbortSignal) =>
+    get<PilotsData>(`/api/dashboards/pilots${queryString(q)}`, signal),
+  participation: (q: { county?: string; projectId?: string }, signal?: AbortSignal) =>
+    get<ParticipationData>(`/api/dashboards/participation${queryString(q)}`, signal),
+  experiments: (
+    q: { county?: string; projectId?: string; stage?: string; theme?: string; page?: number; pageSize?: number },
+    signal?: AbortSignal,
+  ) => get<Paged<ExperimentSummary>>(`/api/experiments${queryString(q)}`, signal),
+  experiment: (id: string, signal?: AbortSignal) =>
+    get<ExperimentState>(`/api/experiments/${encodeURIComponent(id)}`, signal),
+  history: (id: string, signal?: AbortSignal) =>
+    get<HistoryEvent[]>(`/api/experiments/${encodeURIComponent(id)}/history`, signal),
+  asOf: (id: string, version: number, signal?: AbortSignal) =>
+    get<ExperimentState>(`/api/experiments/${encodeURIComponent(id)}/as-of${queryString({ version })}`, signal),
+  verify: (experimentId: string, signal?: AbortSignal) =>
+    get<VerifyResult>(`/api/audit/verify${queryString({ experimentId })}`, signal),
+};

@@ -1,0 +1,84 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { BarController, BarElement, CategoryScale, Chart, LinearScale, Legend, Tooltip } from 'chart.js';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../format';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+export interface Series { label: string; values: (number | null)[]; color?: string }
+
+const PALETTE = ['#2a6ebb', '#1a9988', '#e97025', '#6b4bb4'];
+
+/**
+ * A bar chart drawn on a canvas, with its figures always beside it in a table (`table`),
+ * so that the chart is never the only way to read them.
+ */
+export function BarChartFigure(props: {
+  title: string;
+  labels: string[];
+  series: Series[];
+  table: ReactNode;
+  decimals?: boolean;
+  horizontal?: boolean;
+  headingLevel?: 'h2' | 'h3';
+  id?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart | null>(null);
+  const format = props.decimals ? fmt.dec : fmt.int;
+  const Heading = props.headingLevel ?? 'h2';
+
+  const dataKey = JSON.stringify([props.labels, props.series]);
+
+  useEffect(() => {
+    const el = canvas.current;
+    // No 2D context (e.g. jsdom): the table carries the figures alone.
+    const ctx = el?.getContext?.('2d');
+    if (!el || !ctx) return;
+    chart.current?.destroy();
+    chart.current = new Chart(ctx, {
+      type: 'bar',
+      data: {
+        labels: props.labels,
+        datasets: props.series.map((s, i) => ({
+          label: s.label,
+          data: s.values,
+          backgroundColor: s.color ?? PALETTE[i % PALETTE.length],
+        })),
+      },
+      options: {
+        indexAxis: props.horizontal ? 'y' : 'x',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        locale: i18n.language,
+        plugins: {
+          legend: { display: props.series.length > 1 },
+          tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${format(c.parsed[props.horizontal ? 'x' : 'y'])}` } },
+        },
+        scales: {
+          [props.horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) } },
+        },
+      },
+    });
+    return () => {
+      chart.current?.destroy();
+      chart.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dataKey, props.horizontal, format, i18n.language]);
+
+  return (
+    <section className="chart-section" aria-labelledby={props.id}>
+      <Heading id={props.id}>{props.title}</Heading>
+      <div className="chart-and-table">
+        <div className="chart-canvas">
+          <canvas ref={canvas} role="img" aria-label={t('chart.alt', { title: props.title })} />
+        </div>
+        <div className="chart-table">{props.table}</div>
+      </div>
+    </section>
+  );
+}

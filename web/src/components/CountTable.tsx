@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import { useFormat } from '../format';
+
+export interface CountRow { key: string; label: string; value: number | null; testId?: string; note?: ReactNode; highlight?: boolean }
+
+/** A two-column table of named figures: the table alternative of a chart, or a figure list. */
+export function CountTable(props: {
+  caption: string;
+  keyHeader: string;
+  valueHeader: string;
+  rows: CountRow[];
+  decimals?: boolean;
+  captionHidden?: boolean;
+}) {
+  const fmt = useFormat();
+  const format = props.decimals ? fmt.dec : fmt.int;
+  return (
+    <table className="data-table">
+      <caption className={props.captionHidden ? 'visually-hidden' : undefined}>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{props.keyHeader}</th>
+          <th scope="col" className="num">
+            {props.valueHeader}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => (
+          <tr key={r.key} className={r.highlight ? 'highlight' : undefined}>
+            <th scope="row">
+              {r.label}
+              {r.note && <> {r.note}</>}
+            </th>
+            <td className="num" data-testid={r.testId}>
+              {format(r.value)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

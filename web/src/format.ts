@@ -1,0 +1,37 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** Number and date formatting in the UI language: Finnish gives "3 500" and "12,5". */
+export function makeFormat(lang: string) {
+  const integer = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+  const decimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+  const date = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'numeric', year: 'numeric' });
+  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' });
+  const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
+  const parse = (v: string | Date) => (v instanceof Date ? v : new Date(v));
+  const valid = (d: Date) => !Number.isNaN(d.getTime());
+  return {
+    int: (n: number | null | undefined) => (n === null || n === undefined ? '–' : integer.format(n)),
+    dec: (n: number | null | undefined) => (n === null || n === undefined ? '–' : decimal.format(n)),
+    pct: (n: number | null | undefined) => (n === null || n === undefined ? '–' : percent.format(n)),
+    date: (v: string | null | undefined) => {
+      if (!v) return '–';
+      const d = parse(v);
+      return valid(d) ? date.format(d) : v;
+    },
+    dateTime: (v: string | null | undefined) => {
+      if (!v) return '–';
+      const d = parse(v);
+      return valid(d) ? dateTime.format(d) : v;
+    },
+    time: (v: string | Date) => time.format(parse(v)),
+  };
+}
+
+export type Format = ReturnType<typeof makeFormat>;
+
+export function useFormat(): Format {
+  const { i18n } = useTranslation();
+  return useMemo(() => makeFormat(i18n.language), [i18n.language]);
+}

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { SuomifiThemeProvider } from 'suomifi-ui-components';
+import '@fontsource/source-sans-3/latin-400.css';
+import '@fontsource/source-sans-3/latin-600.css';
+import '@fontsource/source-sans-3/latin-700.css';
+import './i18n';
+import './styles.css';
+import App from './App';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SuomifiThemeProvider theme={{}}>
+      <App />
+    </SuomifiThemeProvider>
+  </StrictMode>,
+);

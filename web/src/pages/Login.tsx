@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react';
+import { Button, RadioButton, RadioButtonGroup } from 'suomifi-ui-components';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeading } from '../components/PageHeading';
+import { navigate } from '../router';
+import { setSession } from '../session';
+
+/** The demo users a visitor can sign in as; their labels live in the locale files. */
+export const DEMO_USERS = [
+  { key: 'vkOffice', user: 'vk-projektitoimisto', role: 'projectOffice', county: 'vantaa-kerava' },
+  { key: 'hkiOffice', user: 'hki-projektitoimisto', role: 'projectOffice', county: 'helsinki' },
+  { key: 'nationalLeadership', user: 'valtakunnallinen-johto', role: 'leadership', county: '*' },
+  { key: 'essoteLeadership', user: 'essote-johto', role: 'leadership', county: 'etela-savo' },
+  { key: 'auditor', user: 'tarkastaja', role: 'auditor', county: '*' },
+] as const;
+
+export function homeFor(role: string): string {
+  if (role === 'projectOffice') return '/pilots';
+  if (role === 'auditor') return '/experiments';
+  return '/funnel';
+}
+
+export default function Login() {
+  const { t } = useTranslation();
+  const [choice, setChoice] = useState<string>(DEMO_USERS[0].key);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const demo = DEMO_USERS.find((u) => u.key === choice) ?? DEMO_USERS[0];
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api.login(demo.user, demo.role, demo.county);
+      setSession({ token: result.token, user: result.user, role: result.role, county: result.county });
+      navigate(homeFor(result.role));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="login">
+      <PageHeading focus={false}>{t('login.title')}</PageHeading>
+      <p className="intro">{t('login.intro')}</p>
+      <form onSubmit={submit}>
+        <RadioButtonGroup labelText={t('login.usersLegend')} name="demo-user" value={choice} onChange={setChoice}>
+          {DEMO_USERS.map((u) => (
+            <RadioButton key={u.key} value={u.key} hintText={t(`login.userHints.${u.key}`)}>
+              {t(`login.users.${u.key}`)}
+            </RadioButton>
+          ))}
+        </RadioButtonGroup>
+        <ErrorAlert error={error} />
+        <Button type="submit" disabled={busy} className="login-submit">
+          {t('login.submit')}
+        </Button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
+import { useEffect, useRef } from 'react';
+import { getToken } from './session';
+import type { DashboardName } from './types';
+
+export interface DashboardChanged { dashboard: string; scope: string; data: unknown }
+type Handler = (message: DashboardChanged) => void;
+
+let connection: HubConnection | null = null;
+let starting: Promise<void> | null = null;
+const watches = new Map<string, number>(); // "dashboard|scope" -> number of watchers
+const handlers = new Set<Handler>();
+
+function key(dashboard: string, scope: string) {
+  return `${dashboard}|${scope}`;
+}
+
+function getConnection(): HubConnection {
+  if (connection) return connection;
+  connection = new HubConnectionBuilder()
+    .withUrl('/hubs/dashboards', { accessTokenFactory: () => getToken() ?? '' })
+    .withAutomaticReconnect()
+    .configureLogging(LogLevel.Warning)
+    .build();
+  connection.on('dashboardChanged', (message: DashboardChanged) => handlers.forEach((h) => h(message)));
+  // Group membership belongs to a connection id, which changes on reconnect: watch again.
+  connection.onreconnected(() => {
+    for (const k of watches.keys()) {
+      const [dashboard, scope] = k.split('|');
+      void invoke('Watch', dashboard, scope);
+    }
+  });
+  return connection;
+}
+
+async function ensureStarted(): Promise<HubConnection> {
+  const c = getConnection();
+  if (c.state === HubConnectionState.Connected) return c;
+  if (c.state === HubConnectionState.Disconnected) {
+    starting = c.start().finally(() => {
+      starting = null;
+    });
+  }
+  if (starting) await starting;
+  return c;
+}
+
+async function invoke(method: 'Watch' | 'Unwatch', dashboard: string, scope: string) {
+  try {
+    const c = await ensureStarted();
+    if (c.state === HubConnectionState.Connected) await c.invoke(method, dashboard, scope);
+  } catch (e) {
+    console.warn(`SignalR ${method} failed`, e);
+  }
+}
+
+export function watch(dashboard: DashboardName, scope: string): void {
+  const k = key(dashboard, scope);
+  const n = watches.get(k) ?? 0;
+  watches.set(k, n + 1);
+  if (n === 0) void invoke('Watch', dashboard, scope);
+}
+
+export function unwatch(dashboard: DashboardName, scope: string): void {
+  const k = key(dashboard, scope);
+  const n = watches.get(k) ?? 0;
+  if (n <= 1) {
+    watches.delete(k);
+    if (n === 1) void invoke('Unwatch', dashboard, scope);
+  } else {
+    watches.set(k, n - 1);
+  }
+}
+
+export function onDashboardChanged(handler: Handler): () => void {
+  handlers.add(handler);
+  return () => handlers.delete(handler);
+}
+
+/** Stops the connection, e.g. on logout, so the next one carries the next user's token. */
+export async function disconnect(): Promise<void> {
+  const c = connection;
+  connection = null;
+  watches.clear();
+  if (c) await c.stop().catch(() => undefined);
+}
+
+/**
+ * The SignalR scope for a set of filters: only one filter is a scope; project wins over county,
+ * county over theme, and with none the scope is national.
+ */
+export function scopeFor(filters: { county?: string; projectId?: string; theme?: string }): string {
+  if (filters.projectId) return `project:${filters.projectId}`;
+  if (filters.county) return `county:${filters.county}`;
+  if (filters.theme) return `theme:${filters.theme}`;
+  return 'national';
+}
+
+/** Watches a dashboard scope while mounted and hands each matching message's data to onData. */
+export function useDashboardLive<T>(dashboard: DashboardName, scope: string | null, onData: (data: T) => void): void {
+  const callback = useRef(onData);
+  callback.current = onData;
+  useEffect(() => {
+    if (!scope) return;
+    watch(dashboard, scope);
+    const off = onDashboardChanged((m) => {
+      if (m.dashboard === dashboard && m.scope === scope) callback.current(m.data as T);
+    });
+    return () => {
+      off();
+      unwatch(dashboard, scope);
+    };
+  }, [dashboard, scope]);
+}

@@ -1,0 +1,128 @@
+export const STAGES = ['Idea', 'Planned', 'Piloting', 'Evaluating', 'Adopted', 'Discontinued', 'OnHold'] as const;
+export type Stage = (typeof STAGES)[number];
+export const KINDS = ['client', 'experienceExpert', 'professional', 'leadership', 'ngo', 'company', 'education', 'research'] as const;
+export const AGE_BANDS = ['under18', '18to29', '30to64', '65plus'] as const;
+export const WAYS = ['ideation', 'planning', 'development', 'evaluation', 'implementation'] as const;
+export const CHANNELS = ['digital', 'inPerson'] as const;
+export const ADOPTION_SCOPES = ['Unit', 'County', 'MultiCounty', 'National'] as const;
+
+export type Counts = Record<string, number>;
+
+export interface County { slug: string; fi: string; sv: string; en: string }
+export interface Project { id: string; name: string; county: string; programme?: string }
+
+export interface LoginResult { token: string; user: string; role: string; county: string }
+
+export interface FunnelStage { stage: string; current: number; reached: number; medianDays: number | null }
+export interface Conversion { from: string; to: string; rate: number | null }
+export interface FunnelData {
+  scope: string;
+  total: number;
+  stages: FunnelStage[];
+  conversions: Conversion[];
+  discontinuationReasons: { reason: string; count: number }[];
+  adoptionScopes: Counts;
+  updatedAt?: string | null;
+}
+
+export interface Pilot {
+  experimentId: string;
+  title: string;
+  county: string;
+  projectId?: string | null;
+  sites: string[];
+  channels: string[];
+  start: string;
+  plannedEnd: string;
+  daysRunning: number;
+  participantsLast7Days: number;
+  evaluationOverdue: boolean;
+}
+export interface PilotsData { scope: string; pilots: Pilot[]; updatedAt?: string | null }
+
+export interface ReachGap { dimension: string; key: string }
+export interface ParticipationData {
+  scope: string;
+  total: number;
+  byKind: Counts;
+  byAgeBand: Counts;
+  byWay: Counts;
+  byChannel: Counts;
+  reachGaps: ReachGap[];
+  updatedAt?: string | null;
+}
+
+export interface ExperimentSummary {
+  id: string;
+  title: string;
+  county: string;
+  projectId?: string | null;
+  stage: string;
+  themes: string[];
+  lastChangedAt: string;
+  version: number;
+}
+export interface Paged<T> { items: T[]; page: number; pageSize: number; total: number }
+
+export interface SuccessCriterion { metric: string; baseline: number | null; target: number | null; unit?: string | null }
+export interface Measurement extends SuccessCriterion { latest: number | null; latestAt: string | null }
+
+export interface ExperimentState {
+  id: string;
+  version: number;
+  title: string;
+  problem?: string | null;
+  county: string;
+  projectId?: string | null;
+  workstream?: string | null;
+  themes: string[];
+  stage: string;
+  stageEnteredAt?: string | null;
+  proposedAt?: string | null;
+  plan: {
+    hypothesis: string;
+    targetGroup: string;
+    successCriteria: SuccessCriterion[];
+    goalsServed: string[];
+    participationHours?: number | null;
+  } | null;
+  stakeholders: { organisation: string; kind: string; roles: string[] }[];
+  pilot: { sites: string[]; start: string; plannedEnd: string; channels: string[]; ended?: string | null } | null;
+  participation?: { total: number; byKind: Counts; byAgeBand: Counts; byWay: Counts; byChannel: Counts } | null;
+  sessions?: { kind: string; date: string; theme: string; attendeesByKind: Counts; insights: string[] }[];
+  measurements?: Measurement[];
+  feedback?: { count: number; averageScore: number | null } | null;
+  successFactors?: {
+    individual: Record<string, number>;
+    organisation: Record<string, number>;
+  } | null;
+  evaluation: { criteria: { metric: string; met: boolean; note?: string | null }[]; verdict: string; lessons: string } | null;
+  adoption: { scope: string; processes: string[]; operatingModel?: { title: string; link?: string | null } | null } | null;
+  discontinuation: { reason: string; lessons?: string | null } | null;
+  onHold: { reason: string; from: string } | null;
+}
+
+export interface HistoryEvent {
+  sequence: number;
+  version: number;
+  type: string;
+  timestamp: string;
+  data: unknown;
+  metadata: {
+    userId?: string | null;
+    role?: string | null;
+    correlationId?: string | null;
+    reason?: string | null;
+    hash?: string | null;
+    previousHash?: string | null;
+  };
+}
+
+export interface VerifyResult {
+  streamId: string;
+  intact: boolean;
+  events: number;
+  firstMismatch: { version: number; problem: string; detail?: string | null } | null;
+}
+
+export type DashboardName = 'funnel' | 'pilots' | 'participation';
