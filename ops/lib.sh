@@ -1,0 +1,88 @@
+# Shared by the ops/ scripts (sourced, not run): paths, logging, PostgreSQL and .NET set-up.
+# shellcheck shell=bash
+
+LEDGER_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LEDGER_STATE="$LEDGER_ROOT/.ledger"
+mkdir -p "$LEDGER_STATE"
+
+say() { printf '[ledger] %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_install() {
+  if [ ! -f "$LEDGER_STATE/.apt-updated" ]; then
+    say "apt-get update"
+    as_root apt-get update -qq >&2
+    touch "$LEDGER_STATE/.apt-updated"
+  fi
+  say "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >&2
+}
+
+pg_bin() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    apt_install postgresql >&2
+    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  fi
+  printf '%s' "$bin"
+}
+
+# Runs a PostgreSQL binary as the postgres user when we are root (initdb refuses root).
+pg_as_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+free_port() {
+  local port
+  for port in $(seq "${1:-55432}" 65000); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then printf '%s' "$port"; return 0; fi
+  done
+  return 1
+}
+
+# cluster_start NAME [fast]: a throw-away cluster in .ledger/pg-NAME on a free port; prints its
+# Npgsql connection string. "fast" trades durability for speed (tests only).
+cluster_start() {
+  local name="$1" mode="${2:-}" bin dir port opts
+  bin=$(pg_bin)
+  dir="$LEDGER_STATE/pg-$name"
+  if [ -f "$dir/port" ] && pg_as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    port=$(cat "$dir/port")
+    say "PostgreSQL ($name) already running on port $port, data in $dir/data"
+  else
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; chmod 755 "$LEDGER_STATE"; fi
+    say "initdb $dir/data"
+    pg_as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+      || { cat "$dir/initdb.log" >&2; return 1; }
+    port=$(free_port)
+    opts="-p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB"
+    if [ "$mode" = fast ]; then opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"; fi
+    say "starting PostgreSQL ($name) on 127.0.0.1:$port, log $dir/postgres.log"
+    pg_as_owner "$bin/pg_ctl" -D "$dir/data" -o "$opts" -l "$dir/postgres.log" -w start >/dev/null
+    printf '%s' "$port" >"$dir/port"
+    pg_as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "create database ledger" postgres >/dev/null
+  fi
+  printf 'Host=127.0.0.1;Port=%s;Database=ledger;Username=postgres;Maximum Pool Size=100' "$port"
+}
+
+cluster_stop() {
+  local name="$1" bin dir
+  dir="$LEDGER_STATE/pg-$name"
+  [ -d "$dir/data" ] || return 0
+  bin=$(pg_bin)
+  say "stopping PostgreSQL ($name)"
+  pg_as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+ensure_dotnet() {
+  command -v dotnet >/dev/null 2>&1 || { say "the .NET 10 SDK (dotnet) is required on PATH"; exit 1; }
+}
+
+# The web UI, built into src/ProjectLedger/wwwroot when its sources changed.
+build_web() {
+  if [ -x "$LEDGER_ROOT/ops/build-web" ]; then "$LEDGER_ROOT/ops/build-web" >&2; fi
+}

@@ -1,0 +1,57 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using Npgsql;
+using ProjectLedger.Audit;
+using ProjectLedger.Dashboards;
+using ProjectLedger.Experiments;
+using ProjectLedger.Projects;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace ProjectLedger.Hosting;
+
+public static class LedgerMartenSetup
+{
+    public static IServiceCollection AddLedgerMarten(this IServiceCollection services, LedgerOptions ledger)
+    {
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(ledger.ConnectionString).Build());
+
+        var marten = services.AddMarten(opts =>
+            {
+                opts.DatabaseSchemaName = ledger.Schema;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                ConfigureEvents(opts);
+                opts.ConfigureProjects();
+                opts.ConfigureExperiments();
+                opts.ConfigureDashboards();
+            })
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .IntegrateWithWolverine(m =>
+            {
+                m.MessageStorageSchemaName = ledger.Schema + "_wolverine";
+                // Several nodes: Wolverine assigns projection shards with its own leader election.
+                // Marten's HotCold mode cannot take its advisory lock here (see ../shared/dependencies.md).
+                m.UseWolverineManagedEventSubscriptionDistribution = ledger.MultiNode;
+            });
+
+        if (ledger.RunDaemon && !ledger.MultiNode)
+            marten.AddAsyncDaemon(DaemonMode.Solo);
+
+        return services;
+    }
+
+    private static void ConfigureEvents(StoreOptions opts)
+    {
+        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+        // Wake the async daemon on append instead of waiting for its next poll.
+        opts.Events.UseListenNotifyForEventAppends = true;
+        opts.Events.AddEventTypes(LedgerEventTypes.All);
+    }
+}

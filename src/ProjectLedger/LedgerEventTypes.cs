@@ -1,0 +1,15 @@
+using ProjectLedger.Projects;
+
+namespace ProjectLedger;
+
+/// <summary>
+/// Every stored event type, registered with Marten up front; eventschema/ holds one schema for each
+/// (checked by the contract test).
+/// </summary>
+public static class LedgerEventTypes
+{
+    public static readonly IReadOnlyList<Type> All =
+    [
+        typeof(ProjectRegistered), typeof(ProjectGoalAdded), typeof(ProjectClosed),
+    ];
+}

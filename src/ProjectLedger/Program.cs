@@ -1,0 +1,30 @@
+using JasperFx;
+using ProjectLedger.Audit;
+using ProjectLedger.Hosting;
+using ProjectLedger.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+var ledger = LedgerOptions.From(builder.Configuration, builder.Environment);
+builder.Services.AddSingleton(ledger);
+
+builder.AddLedgerLogging();
+builder.Services.AddLedgerProblemDetails();
+builder.Services.AddLedgerSecurity(ledger);
+builder.Services.AddLedgerMarten(ledger);
+builder.Services.AddLedgerAudit();
+builder.Host.AddLedgerWolverine(ledger);
+builder.Services.AddLedgerHealth();
+builder.Services.AddLedgerOpenApi();
+
+var app = builder.Build();
+
+app.UseLedgerProblemDetails();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapLedgerEndpoints(ledger);
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

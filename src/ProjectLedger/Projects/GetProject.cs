@@ -1,0 +1,34 @@
+using Marten;
+using ProjectLedger.Security;
+using ProjectLedger.Streams;
+using Wolverine.Http;
+
+namespace ProjectLedger.Projects;
+
+public sealed record ProjectSummary(Guid Id, string Name, string County, string Programme, bool Closed);
+
+public static class GetProjectEndpoint
+{
+    [WolverineGet("/api/projects/{id}")]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
+    {
+        var project = await session.LoadAsync<Project>(id, http.RequestAborted);
+        if (project is null) return LedgerProblems.ToResult(new NotFound($"There is no project {id}."));
+        if (!LedgerUser.From(http.User).CanRead(project.County))
+            return LedgerProblems.ToResult(new Forbidden($"Project {id} belongs to {project.County}, outside your county."));
+        var experiments = await ProjectExperiments.For(session, id, http.RequestAborted);
+        return Results.Ok(new { project.Id, project.Version, project.Name, project.County, project.Programme,
+            project.Workstreams, project.RegisteredAt, project.Closed, project.ClosedAt, project.ClosingSummary, experiments });
+    }
+
+    [WolverineGet("/api/projects")]
+    public static async Task<IResult> List(string? county, IQuerySession session, HttpContext http)
+    {
+        var user = LedgerUser.From(http.User);
+        if (!user.SeesAllCounties) county = user.County;
+        var query = session.Query<Project>().AsQueryable();
+        if (!string.IsNullOrEmpty(county)) query = query.Where(p => p.County == county);
+        var projects = await query.OrderBy(p => p.Name).Take(1000).ToListAsync(http.RequestAborted);
+        return Results.Ok(projects.Select(p => new ProjectSummary(p.Id, p.Name, p.County, p.Programme, p.Closed)));
+    }
+}

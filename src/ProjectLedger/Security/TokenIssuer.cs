@@ -1,0 +1,28 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using Microsoft.IdentityModel.Tokens;
+using ProjectLedger.Hosting;
+
+namespace ProjectLedger.Security;
+
+/// <summary>Signs HS256 tokens with the configured key (ops/token does the same in bash).</summary>
+public sealed class TokenIssuer(LedgerOptions ledger)
+{
+    public string Issue(string user, string role, string county, TimeSpan? lifetime = null)
+    {
+        var credentials = new SigningCredentials(new SymmetricSecurityKey(ledger.SigningKey), SecurityAlgorithms.HmacSha256);
+        var token = new JwtSecurityToken(
+            issuer: LedgerOptions.Issuer,
+            audience: LedgerOptions.Audience,
+            claims:
+            [
+                new Claim("sub", user),
+                new Claim(LedgerUser.RoleClaim, role),
+                new Claim(LedgerUser.CountyClaim, county),
+            ],
+            notBefore: DateTime.UtcNow.AddMinutes(-1),
+            expires: DateTime.UtcNow.Add(lifetime ?? TimeSpan.FromHours(12)),
+            signingCredentials: credentials);
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+}

@@ -1,0 +1,98 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using ProjectLedger.Security;
+
+namespace ProjectLedger.Streams;
+
+/// <summary>
+/// The write path every command shares: load the stream for writing (with the expected version),
+/// authorise on its county, decide (a pure function), stamp metadata, append, save. Any rejection,
+/// including a lost race with another writer, stores nothing and answers problem details.
+/// </summary>
+public static class StreamWrite
+{
+    public static async Task<IResult> Start<TState>(
+        IDocumentSession session, HttpContext http, Guid id, string county, IWriteCommand command,
+        Func<LedgerUser, Decision> decide, string location)
+        where TState : class
+    {
+        var user = LedgerUser.From(http.User);
+        if (!user.CanWrite(county))
+            return LedgerProblems.ToResult(new Forbidden(WriteRefusal(user, county)));
+
+        var decision = decide(user);
+        if (decision.Rejection is { } rejection) return LedgerProblems.ToResult(rejection);
+
+        RequestMetadata.Stamp(session, http, user, command.Reason);
+        session.Events.StartStream<TState>(id, decision.Events);
+        try
+        {
+            await session.SaveChangesAsync(http.RequestAborted);
+        }
+        catch (ExistingStreamIdCollisionException)
+        {
+            return LedgerProblems.ToResult(new StaleVersion(0, await CurrentVersion(session, id, http.RequestAborted)));
+        }
+        return Results.Created(location, new WriteResult(id, decision.Events.Count));
+    }
+
+    public static async Task<IResult> Append<TState>(
+        IDocumentSession session, HttpContext http, Guid id, IWriteCommand? command,
+        Func<TState, LedgerUser, Decision> decide)
+        where TState : class, ICountyScoped
+    {
+        if (command is null) return LedgerProblems.MissingBody();
+        var ct = http.RequestAborted;
+        var user = LedgerUser.From(http.User);
+
+        IEventStream<TState> stream;
+        try
+        {
+            stream = command.ExpectedVersion is { } expected
+                ? await session.Events.FetchForWriting<TState>(id, expected, ct)
+                : await session.Events.FetchForWriting<TState>(id, ct);
+        }
+        catch (ConcurrencyException)
+        {
+            var current = await CurrentVersion(session, id, ct);
+            return current == 0
+                ? LedgerProblems.ToResult(new NotFound($"There is no stream {id}."))
+                : LedgerProblems.ToResult(new StaleVersion(command.ExpectedVersion, current));
+        }
+
+        if (stream.Aggregate is not { } state)
+            return LedgerProblems.ToResult(new NotFound($"There is no {typeof(TState).Name.ToLowerInvariant()} {id}."));
+        if (!user.CanWrite(state.County))
+            return LedgerProblems.ToResult(new Forbidden(WriteRefusal(user, state.County)));
+
+        var decision = decide(state, user);
+        if (decision.Rejection is { } rejection) return LedgerProblems.ToResult(rejection);
+
+        RequestMetadata.Stamp(session, http, user, command.Reason);
+        stream.AppendMany(decision.Events);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (ConcurrencyException)
+        {
+            // Another writer appended between our read and our save: exactly one of them wins.
+            return LedgerProblems.ToResult(new StaleVersion(command.ExpectedVersion, await CurrentVersion(session, id, ct)));
+        }
+        return Results.Ok(new WriteResult(id, (stream.StartingVersion ?? 0) + decision.Events.Count));
+    }
+
+    private static async Task<long> CurrentVersion(IDocumentSession session, Guid id, CancellationToken ct)
+    {
+        var state = await session.Events.FetchStreamStateAsync(id, ct);
+        return state?.Version ?? 0;
+    }
+
+    private static string WriteRefusal(LedgerUser user, string county) => user.Role switch
+    {
+        Roles.ProjectOffice => $"Your project office writes within {user.County}, not {county}.",
+        "" => "Your token carries no role.",
+        _ => $"The role {user.Role} reads but does not write.",
+    };
+}

@@ -1,0 +1,60 @@
+using ProjectLedger.Tests.Infrastructure;
+using Shouldly;
+
+namespace ProjectLedger.Tests.Platform;
+
+[Collection(LedgerCollection.Name)]
+public sealed class HostTests(LedgerApp app)
+{
+    private readonly Api _api = new(app);
+
+    [Fact]
+    public async Task health_reports_the_database_ready()
+    {
+        var health = await _api.Send(HttpMethod.Get, "/health", null, 200, withToken: false);
+        health["status"]!.GetValue<string>().ShouldBe("Healthy");
+        health["checks"]!["database"]!["status"]!.GetValue<string>().ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task counties_lists_all_22_in_three_languages()
+    {
+        var counties = (await _api.Get("/api/counties")).AsArray();
+        counties.Count.ShouldBe(22);
+        var vantaa = counties.Single(c => c!["slug"]!.GetValue<string>() == "vantaa-kerava")!;
+        vantaa["fi"]!.GetValue<string>().ShouldBe("Vantaan ja Keravan hyvinvointialue");
+        vantaa["sv"]!.GetValue<string>().ShouldBe("Vanda och Kervo välfärdsområde");
+        vantaa["en"]!.GetValue<string>().ShouldContain("Vantaa and Kerava");
+        counties.Select(c => c!["slug"]!.GetValue<string>()).ShouldContain("helsinki");
+    }
+
+    [Fact]
+    public async Task an_unknown_api_route_is_a_404_problem()
+    {
+        (await _api.Get("/api/nothing-here", 404)).ShouldBeProblem(404);
+    }
+
+    [Fact]
+    public async Task a_body_that_is_not_json_is_refused_with_a_problem()
+    {
+        var before = await app.EventCount();
+        var problem = await _api.PostRaw("/api/projects", "name=Asukkaan asialla", 415, "application/x-www-form-urlencoded");
+        problem.ShouldBeProblem(415);
+        (await app.EventCount()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task the_correlation_id_a_client_sends_comes_back()
+    {
+        var result = await app.Host.Scenario(s =>
+        {
+            s.Post.Json(ProjectLedger.Tests.Projects.ProjectBodies.AsukkaanAsialla()).ToUrl("/api/projects");
+            s.WithRequestHeader("Authorization", "Bearer " + app.Token("projectOffice", "vantaa-kerava"));
+            s.WithRequestHeader("X-Correlation-Id", "pilot-review-2026-11");
+            s.StatusCodeShouldBe(201);
+            s.Header("X-Correlation-Id").SingleValueShouldEqual("pilot-review-2026-11");
+        });
+        var id = (await result.ReadAsJsonAsync<ProjectLedger.Streams.WriteResult>())!.Id;
+        (await app.StreamEvents(id)).Single().CorrelationId.ShouldBe("pilot-review-2026-11");
+    }
+}
