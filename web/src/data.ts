@@ -1,24 +1,33 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api';
+import { useSession } from './session';
 import type { County, Project } from './types';
 
-let countiesCache: Promise<County[]> | null = null;
+let countiesCache: { token: string; counties: Promise<County[]> } | null = null;
 
-/** The 22 counties with their names in fi/sv/en; fetched once per session. */
+/** The 22 counties with their names in fi/sv/en; fetched once per signed-in session. */
 export function useCounties(): County[] {
+  const token = useSession()?.token ?? null;
   const [counties, setCounties] = useState<County[]>([]);
   useEffect(() => {
+    if (!token) return;
     let live = true;
-    countiesCache ??= api.counties().catch((e) => {
-      countiesCache = null;
-      throw e;
-    });
-    countiesCache.then((c) => live && setCounties(c)).catch(() => undefined);
+    if (countiesCache?.token !== token) {
+      const entry = {
+        token,
+        counties: api.counties().catch((e) => {
+          if (countiesCache === entry) countiesCache = null;
+          throw e;
+        }),
+      };
+      countiesCache = entry;
+    }
+    countiesCache.counties.then((c) => live && setCounties(c)).catch(() => undefined);
     return () => {
       live = false;
     };
-  }, []);
+  }, [token]);
   return counties;
 }
 

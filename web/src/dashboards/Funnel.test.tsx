@@ -1,0 +1,89 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { COUNTIES, fakeHub, mockFetch, renderWithLive, signIn } from '../test/utils';
+import Funnel from './Funnel';
+
+const funnel = (total: number, piloting: number) => ({
+  scope: 'county:vantaa-kerava',
+  total,
+  stages: [
+    { stage: 'Idea', current: 5, reached: total, medianDays: 12.5 },
+    { stage: 'Planned', current: 8, reached: 32, medianDays: 20 },
+    { stage: 'Piloting', current: piloting, reached: 20, medianDays: 90 },
+    { stage: 'Evaluating', current: 3, reached: 9, medianDays: 30 },
+    { stage: 'Adopted', current: 4, reached: 4, medianDays: null },
+    { stage: 'Discontinued', current: 2, reached: 2, medianDays: null },
+    { stage: 'OnHold', current: 0, reached: 1, medianDays: null },
+  ],
+  conversions: [
+    { from: 'Idea', to: 'Planned', rate: 0.8 },
+    { from: 'Planned', to: 'Piloting', rate: 0.625 },
+    { from: 'Piloting', to: 'Evaluating', rate: 0.45 },
+    { from: 'Evaluating', to: 'Adopted', rate: 0.444 },
+  ],
+  discontinuationReasons: [{ reason: 'Henkilöstöllä ei ollut aikaa ohjata asiakkaita', count: 3 }],
+  adoptionScopes: { Unit: 1, County: 2, MultiCounty: 1, National: 0 },
+  updatedAt: '2026-11-22T10:00:00Z',
+});
+
+describe('Funnel dashboard', () => {
+  it('shows the figures for the user county, with the bearer token', async () => {
+    signIn();
+    const calls = mockFetch({ '/api/counties': COUNTIES, '/api/projects': [], '/api/dashboards/funnel': funnel(3500, 11) });
+    renderWithLive(<Funnel />);
+
+    expect(await screen.findByTestId('funnel-total')).toHaveProperty('textContent', '3\u00a0500');
+    expect(screen.getByTestId('stage-count-Piloting').textContent).toBe('11');
+    expect(screen.getByTestId('stage-median-Idea').textContent).toBe('12,5');
+    expect(screen.getByTestId('conversion-Idea-Planned').textContent).toMatch(/^80\s%$/);
+    expect(screen.getByText('Henkilöstöllä ei ollut aikaa ohjata asiakkaita')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Käyttöönoton suppilo' })).toBeTruthy();
+
+    const call = calls.find((c) => c.url.startsWith('/api/dashboards/funnel'))!;
+    expect(call.url).toBe('/api/dashboards/funnel?county=vantaa-kerava');
+    expect(call.headers.Authorization).toBe('Bearer test-token');
+  });
+
+  it('watches its scope, replaces the figures on dashboardChanged and announces it', async () => {
+    signIn();
+    mockFetch({ '/api/counties': COUNTIES, '/api/projects': [], '/api/dashboards/funnel': funnel(40, 11) });
+    const view = renderWithLive(<Funnel />);
+    await screen.findByTestId('funnel-total');
+    await waitFor(() => expect(fakeHub().invoked).toContainEqual(['Watch', 'funnel', 'county:vantaa-kerava']));
+    expect(fakeHub().url).toBe('/hubs/dashboards');
+    expect(await fakeHub().token!()).toBe('test-token');
+
+    act(() => fakeHub().push('funnel', 'county:helsinki', funnel(999, 99)));
+    expect(screen.getByTestId('funnel-total').textContent).toBe('40');
+
+    act(() => fakeHub().push('funnel', 'county:vantaa-kerava', funnel(41, 12)));
+    expect(screen.getByTestId('funnel-total').textContent).toBe('41');
+    expect(screen.getByTestId('stage-count-Piloting').textContent).toBe('12');
+    await waitFor(() => expect(screen.getByTestId('live-region').textContent).toMatch(/^Luvut päivitetty klo \d\d\.\d\d$/));
+    expect(screen.getByTestId('live-region').getAttribute('aria-live')).toBe('polite');
+
+    view.unmount();
+    await waitFor(() => expect(fakeHub().invoked).toContainEqual(['Unwatch', 'funnel', 'county:vantaa-kerava']));
+  });
+
+  it('uses the project as the scope when a project is chosen', async () => {
+    signIn({ role: 'leadership', county: '*', user: 'valtakunnallinen-johto' });
+    window.location.hash = '#/funnel?county=helsinki&projectId=p-42&theme=chat';
+    const calls = mockFetch({ '/api/counties': COUNTIES, '/api/projects': [], '/api/dashboards/funnel': funnel(3, 1) });
+    renderWithLive(<Funnel />);
+    await screen.findByTestId('funnel-total');
+    expect(calls.some((c) => c.url === '/api/dashboards/funnel?county=helsinki&projectId=p-42&theme=chat')).toBe(true);
+    await waitFor(() => expect(fakeHub().invoked).toContainEqual(['Watch', 'funnel', 'project:p-42']));
+  });
+
+  it('shows the problem detail when the server refuses', async () => {
+    signIn();
+    mockFetch({
+      '/api/counties': COUNTIES,
+      '/api/projects': [],
+      '/api/dashboards/funnel': () => [403, { title: 'Forbidden', status: 403, detail: 'Sinulla ei ole oikeutta Helsingin tietoihin.' }],
+    });
+    renderWithLive(<Funnel />);
+    expect(await screen.findByText('Sinulla ei ole oikeutta Helsingin tietoihin.')).toBeTruthy();
+  });
+});

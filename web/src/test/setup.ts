@@ -1,0 +1,86 @@
+import { afterEach, vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import i18n from '../i18n';
+
+// jsdom has no ResizeObserver (suomifi and chart.js use it) and no canvas.
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext'];
+window.scrollTo = (() => undefined) as typeof window.scrollTo;
+
+/** A stand-in SignalR hub: records invocations and lets a test push `dashboardChanged`. */
+export interface FakeHub {
+  url: string | null;
+  token: (() => string | Promise<string>) | null;
+  invoked: unknown[][];
+  handlers: Record<string, (...args: unknown[]) => void>;
+  push: (dashboard: string, scope: string, data: unknown) => void;
+}
+const hub: FakeHub = {
+  url: null,
+  token: null,
+  invoked: [],
+  handlers: {},
+  push(dashboard, scope, data) {
+    hub.handlers.dashboardChanged?.({ dashboard, scope, data });
+  },
+};
+(globalThis as unknown as { fakeHub: FakeHub }).fakeHub = hub;
+
+vi.mock('@microsoft/signalr', () => {
+  const h = (globalThis as unknown as { fakeHub: FakeHub }).fakeHub;
+  class FakeConnection {
+    state = 'Disconnected';
+    on(name: string, handler: (...args: unknown[]) => void) {
+      h.handlers[name] = handler;
+    }
+    onreconnected() {}
+    async start() {
+      this.state = 'Connected';
+    }
+    async stop() {
+      this.state = 'Disconnected';
+    }
+    async invoke(...args: unknown[]) {
+      h.invoked.push(args);
+    }
+  }
+  class HubConnectionBuilder {
+    withUrl(url: string, options: { accessTokenFactory: () => string }) {
+      h.url = url;
+      h.token = options.accessTokenFactory;
+      return this;
+    }
+    withAutomaticReconnect() {
+      return this;
+    }
+    configureLogging() {
+      return this;
+    }
+    build() {
+      return new FakeConnection();
+    }
+  }
+  return {
+    HubConnectionBuilder,
+    HubConnectionState: { Connected: 'Connected', Disconnected: 'Disconnected', Connecting: 'Connecting' },
+    LogLevel: { Warning: 3 },
+  };
+});
+
+afterEach(async () => {
+  cleanup();
+  const { disconnect } = await import('../signalr');
+  await disconnect();
+  hub.invoked.length = 0;
+  const { setSession } = await import('../session');
+  setSession(null);
+  sessionStorage.clear();
+  window.location.hash = '';
+  vi.unstubAllGlobals();
+  await i18n.changeLanguage('fi');
+});
