@@ -1,4 +1,4 @@
-import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
+import type { HubConnection } from '@microsoft/signalr';
 import { useEffect, useRef } from 'react';
 import { getToken } from './session';
 import type { DashboardName } from './types';
@@ -6,7 +6,7 @@ import type { DashboardName } from './types';
 export interface DashboardChanged { dashboard: string; scope: string; data: unknown }
 type Handler = (message: DashboardChanged) => void;
 
-let connection: HubConnection | null = null;
+let connection: Promise<HubConnection> | null = null;
 let starting: Promise<void> | null = null;
 const watches = new Map<string, number>(); // "dashboard|scope" -> number of watchers
 const handlers = new Set<Handler>();
@@ -15,28 +15,31 @@ function key(dashboard: string, scope: string) {
   return `${dashboard}|${scope}`;
 }
 
-function getConnection(): HubConnection {
-  if (connection) return connection;
-  connection = new HubConnectionBuilder()
-    .withUrl('/hubs/dashboards', { accessTokenFactory: () => getToken() ?? '' })
-    .withAutomaticReconnect()
-    .configureLogging(LogLevel.Warning)
-    .build();
-  connection.on('dashboardChanged', (message: DashboardChanged) => handlers.forEach((h) => h(message)));
-  // Group membership belongs to a connection id, which changes on reconnect: watch again.
-  connection.onreconnected(() => {
-    for (const k of watches.keys()) {
-      const [dashboard, scope] = k.split('|');
-      void invoke('Watch', dashboard, scope);
-    }
+// The SignalR client is loaded with the first live dashboard, not with the app.
+function getConnection(): Promise<HubConnection> {
+  connection ??= import('@microsoft/signalr').then(({ HubConnectionBuilder, LogLevel }) => {
+    const c = new HubConnectionBuilder()
+      .withUrl('/hubs/dashboards', { accessTokenFactory: () => getToken() ?? '' })
+      .withAutomaticReconnect()
+      .configureLogging(LogLevel.Warning)
+      .build();
+    c.on('dashboardChanged', (message: DashboardChanged) => handlers.forEach((h) => h(message)));
+    // Group membership belongs to a connection id, which changes on reconnect: watch again.
+    c.onreconnected(() => {
+      for (const k of watches.keys()) {
+        const [dashboard, scope] = k.split('|');
+        void invoke('Watch', dashboard, scope);
+      }
+    });
+    return c;
   });
   return connection;
 }
 
 async function ensureStarted(): Promise<HubConnection> {
-  const c = getConnection();
-  if (c.state === HubConnectionState.Connected) return c;
-  if (c.state === HubConnectionState.Disconnected) {
+  const c = await getConnection();
+  if (c.state === 'Connected') return c;
+  if (c.state === 'Disconnected') {
     starting = c.start().finally(() => {
       starting = null;
     });
@@ -48,7 +51,7 @@ async function ensureStarted(): Promise<HubConnection> {
 async function invoke(method: 'Watch' | 'Unwatch', dashboard: string, scope: string) {
   try {
     const c = await ensureStarted();
-    if (c.state === HubConnectionState.Connected) await c.invoke(method, dashboard, scope);
+    if (c.state === 'Connected') await c.invoke(method, dashboard, scope);
   } catch (e) {
     console.warn(`SignalR ${method} failed`, e);
   }
@@ -82,7 +85,7 @@ export async function disconnect(): Promise<void> {
   const c = connection;
   connection = null;
   watches.clear();
-  if (c) await c.stop().catch(() => undefined);
+  if (c) await (await c).stop().catch(() => undefined);
 }
 
 /**

@@ -1,9 +1,17 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Legend, Tooltip } from 'chart.js';
+import type { Chart } from 'chart.js';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+// chart.js is loaded only when a chart is first drawn, keeping it out of the first download.
+let chartJs: Promise<typeof Chart> | null = null;
+function loadChartJs(): Promise<typeof Chart> {
+  chartJs ??= import('chart.js').then((m) => {
+    m.Chart.register(m.BarController, m.BarElement, m.CategoryScale, m.LinearScale, m.Legend, m.Tooltip);
+    return m.Chart;
+  });
+  return chartJs;
+}
 
 export interface Series { label: string; values: (number | null)[]; color?: string }
 
@@ -37,33 +45,37 @@ export function BarChartFigure(props: {
     // No 2D context (e.g. jsdom): the table carries the figures alone.
     const ctx = el?.getContext?.('2d');
     if (!el || !ctx) return;
-    chart.current?.destroy();
-    chart.current = new Chart(ctx, {
-      type: 'bar',
-      data: {
-        labels: props.labels,
-        datasets: props.series.map((s, i) => ({
-          label: s.label,
-          data: s.values,
-          backgroundColor: s.color ?? PALETTE[i % PALETTE.length],
-        })),
-      },
-      options: {
-        indexAxis: props.horizontal ? 'y' : 'x',
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        locale: i18n.language,
-        plugins: {
-          legend: { display: props.series.length > 1 },
-          tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${format(c.parsed[props.horizontal ? 'x' : 'y'])}` } },
+    let cancelled = false;
+    const axis = props.horizontal ? 'x' : 'y';
+    void loadChartJs().then((ChartJs) => {
+      if (cancelled) return;
+      chart.current?.destroy();
+      chart.current = new ChartJs(ctx, {
+        type: 'bar',
+        data: {
+          labels: props.labels,
+          datasets: props.series.map((s, i) => ({
+            label: s.label,
+            data: s.values,
+            backgroundColor: s.color ?? PALETTE[i % PALETTE.length],
+          })),
         },
-        scales: {
-          [props.horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) } },
+        options: {
+          indexAxis: props.horizontal ? 'y' : 'x',
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
+          locale: i18n.language,
+          plugins: {
+            legend: { display: props.series.length > 1 },
+            tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${format(c.parsed[axis])}` } },
+          },
+          scales: { [axis]: { beginAtZero: true, ticks: { callback: (v: string | number) => format(Number(v)) } } },
         },
-      },
+      });
     });
     return () => {
+      cancelled = true;
       chart.current?.destroy();
       chart.current = null;
     };
