@@ -1,3 +1,4 @@
+using ProjectLedger.Experiments;
 using ProjectLedger.Projects;
 
 namespace ProjectLedger;
@@ -11,5 +12,10 @@ public static class LedgerEventTypes
     public static readonly IReadOnlyList<Type> All =
     [
         typeof(ProjectRegistered), typeof(ProjectGoalAdded), typeof(ProjectClosed),
+        typeof(ExperimentProposed), typeof(ExperimentPlanned), typeof(StakeholderJoined), typeof(PilotLaunched),
+        typeof(ParticipationRecorded), typeof(CoDevelopmentSessionHeld), typeof(MeasurementRecorded), typeof(FeedbackReceived),
+        typeof(SuccessFactorsAssessed), typeof(PilotEnded), typeof(EvaluationCompleted), typeof(StageGateDecided),
+        typeof(ExperimentPutOnHold), typeof(ExperimentResumed), typeof(ExperimentAdopted), typeof(AdoptionScopeWidened),
+        typeof(ExperimentDiscontinued),
     ];
 }

@@ -1,3 +1,4 @@
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace ProjectLedger.Experiments;
@@ -6,5 +7,13 @@ public static class ExperimentsSetup
 {
     public static void ConfigureExperiments(this StoreOptions opts)
     {
+        opts.Projections.Add<ExperimentProjection>(ProjectionLifecycle.Inline);
+        // The list and the project page filter on these; themes by jsonb containment (GIN).
+        opts.Schema.For<Experiment>()
+            .Duplicate(x => x.County)
+            .Duplicate(x => x.ProjectId!)
+            .Duplicate(x => x.Stage)
+            .Duplicate(x => x.LastChangedAt)
+            .GinIndexJsonData();
     }
 }

@@ -1,0 +1,33 @@
+using JasperFx.Events;
+using Marten;
+using ProjectLedger.Audit;
+using Wolverine.Http;
+
+namespace ProjectLedger.Experiments;
+
+public sealed record EventMetadata(string? UserId, string? Role, string? CorrelationId, string? Reason, string? Hash, string? PreviousHash);
+
+public sealed record HistoryEntry(long Sequence, long Version, string Type, DateTimeOffset Timestamp, object Data, EventMetadata Metadata)
+{
+    public static HistoryEntry From(IEvent e) => new(
+        e.Sequence, e.Version, e.EventType.Name, e.Timestamp, e.Data,
+        new EventMetadata(
+            Header(e, "userId") ?? e.UserName, Header(e, "role"), e.CorrelationId, Header(e, "reason"),
+            Header(e, HashChain.HashHeader), Header(e, HashChain.PreviousHashHeader)));
+
+    private static string? Header(IEvent e, string key) =>
+        e.Headers is { } headers && headers.TryGetValue(key, out var value) ? value?.ToString() : null;
+}
+
+public static class ExperimentHistoryEndpoint
+{
+    /// <summary>Every event of the experiment with its metadata, oldest first.</summary>
+    [WolverineGet("/api/experiments/{id}/history")]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
+    {
+        var experiment = await session.LoadAsync<Experiment>(id, http.RequestAborted);
+        if (ReadExperimentEndpoints.Readable(experiment, id, http) is { } refusal) return refusal;
+        var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
+        return Results.Ok(events.Select(HistoryEntry.From));
+    }
+}

@@ -1,0 +1,74 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace ProjectLedger.Experiments;
+
+/// <summary>The fold of an experiment's stream, kept inline so reads and writes never replay.</summary>
+public partial class ExperimentProjection : SingleStreamProjection<Experiment, Guid>
+{
+    public override Experiment? Evolve(Experiment? state, Guid id, IEvent e)
+    {
+        if (state is null)
+            return e.Data is ExperimentProposed p ? Start(e, p) : null;
+
+        state = state with { Version = e.Version, LastChangedAt = e.Timestamp };
+        return e.Data switch
+        {
+            ExperimentPlanned planned => state with
+            {
+                Plan = new Plan(planned.Hypothesis, planned.TargetGroup, planned.SuccessCriteria, planned.GoalsServed, planned.ParticipationHours),
+                Measurements = planned.SuccessCriteria.Select(c =>
+                    state.Measurements.FirstOrDefault(m => m.Metric == c.Metric) is { } kept
+                        ? kept with { Baseline = c.Baseline, Target = c.Target, Unit = c.Unit }
+                        : new CriterionProgress(c.Metric, c.Baseline, c.Target, c.Unit, null, null)).ToList(),
+            },
+            StakeholderJoined joined => state with { Stakeholders = [.. state.Stakeholders, new Stakeholder(joined.Organisation, joined.Kind, joined.Roles)] },
+            PilotLaunched pilot => state with { Pilot = new Pilot(pilot.Sites, pilot.Start, pilot.PlannedEnd, pilot.Channels, null) },
+            ParticipationRecorded recorded => state with { Participation = state.Participation.Add(recorded) },
+            CoDevelopmentSessionHeld held => state with
+            {
+                Sessions = [.. state.Sessions, new Session(held.Kind, held.Date, held.Theme, held.AttendeesByKind, held.Insights)],
+            },
+            MeasurementRecorded measured => state with
+            {
+                Measurements = state.Measurements.Select(m => m.Metric == measured.Metric && (m.LatestAt is null || measured.At >= m.LatestAt)
+                    ? m with { Latest = measured.Value, LatestAt = measured.At }
+                    : m).ToList(),
+            },
+            FeedbackReceived feedback => state with { Feedback = new FeedbackSummary(state.Feedback.Count + 1, state.Feedback.ScoreSum + feedback.Score) },
+            SuccessFactorsAssessed assessed => state with { SuccessFactors = assessed },
+            PilotEnded ended => state with { Pilot = state.Pilot is null ? null : state.Pilot with { Ended = ended.Ended } },
+            EvaluationCompleted evaluation => state with
+            {
+                Evaluation = new Evaluation(evaluation.Criteria, evaluation.Verdict, evaluation.Lessons, e.Timestamp),
+            },
+            ExperimentPutOnHold hold => state with { OnHold = new Hold(hold.Reason, state.Stage, e.Timestamp) },
+            ExperimentResumed => state with { OnHold = null },
+            ExperimentAdopted adopted => state with
+            {
+                Adoption = new Adoption(adopted.Scope, adopted.Processes, adopted.OperatingModel, e.Timestamp),
+            },
+            AdoptionScopeWidened widened => state with { Adoption = state.Adoption! with { Scope = widened.To } },
+            ExperimentDiscontinued discontinued => state with
+            {
+                Discontinuation = new Discontinuation(discontinued.Reason, discontinued.Lessons, e.Timestamp),
+            },
+            StageGateDecided gate => MoveTo(state, gate.To, e.Timestamp),
+            _ => state,
+        };
+    }
+
+    private static Experiment Start(IEvent e, ExperimentProposed p) => new(
+        e.StreamId, e.Version, p.Title, p.Problem, p.County, p.ProjectId, p.Workstream, p.Themes, p.ProposedByRole,
+        Stage.Idea, e.Timestamp, e.Timestamp, e.Timestamp,
+        Plan: null, Stakeholders: [], Pilot: null, Participation: ParticipationTotals.None, Sessions: [], Measurements: [],
+        Feedback: FeedbackSummary.None, SuccessFactors: null, Evaluation: null, Adoption: null, Discontinuation: null, OnHold: null,
+        StageHistory: [new StageVisit(Stage.Idea, e.Timestamp, null)]);
+
+    private static Experiment MoveTo(Experiment state, Stage to, DateTimeOffset at) => state with
+    {
+        Stage = to,
+        StageEnteredAt = at,
+        StageHistory = [.. state.StageHistory.Select(v => v.Left is null ? v with { Left = at } : v), new StageVisit(to, at, null)],
+    };
+}

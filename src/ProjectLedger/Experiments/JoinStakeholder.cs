@@ -1,0 +1,31 @@
+using Marten;
+using ProjectLedger.Security;
+using ProjectLedger.Streams;
+using Wolverine.Http;
+
+namespace ProjectLedger.Experiments;
+
+/// <summary>Who takes part, answering: for whom is it designed, who delivers it, who resources and leads it?</summary>
+public sealed record JoinStakeholder(string? Organisation, string? Kind, IReadOnlyList<string?>? Roles,
+    long? ExpectedVersion = null, string? Reason = null) : IWriteCommand
+{
+    public Decision Decide(Experiment state, LedgerUser user)
+    {
+        if (StageRules.Check(state.Stage, StageRules.Stakeholders) is { } wrong) return wrong;
+        var roles = Roles ?? [];
+        var errors = new Errors()
+            .Required(Organisation, "organisation", 300)
+            .OneOf(Kind, Vocabulary.StakeholderKinds, "kind")
+            .When(roles.Count == 0, "roles", $"Say which of {Vocabulary.List(Vocabulary.StakeholderRoles)} the stakeholder answers.");
+        for (var i = 0; i < Math.Min(roles.Count, 10); i++) errors.OneOf(roles[i], Vocabulary.StakeholderRoles, $"roles[{i}]");
+        if (errors.Any) return errors.ToRejection();
+        return Decision.Accept(new StakeholderJoined(Organisation!.Trim(), Kind!, roles.Select(r => r!).Distinct().ToList()));
+    }
+}
+
+public static class JoinStakeholderEndpoint
+{
+    [WolverinePost("/api/experiments/{id}/stakeholders")]
+    public static Task<IResult> Post(Guid id, JoinStakeholder? command, IDocumentSession session, HttpContext http) =>
+        StreamWrite.Append<Experiment>(session, http, id, command, (state, user) => command!.Decide(state, user));
+}

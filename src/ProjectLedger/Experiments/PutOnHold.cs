@@ -1,0 +1,40 @@
+using Marten;
+using ProjectLedger.Security;
+using ProjectLedger.Streams;
+using Wolverine.Http;
+
+namespace ProjectLedger.Experiments;
+
+public sealed record PutOnHold(string? Reason, long? ExpectedVersion = null) : IWriteCommand
+{
+    public Decision Decide(Experiment state, LedgerUser user)
+    {
+        if (StageRules.Check(state.Stage, StageRules.Hold) is { } wrong) return wrong;
+        var errors = new Errors().Required(Reason, "reason", 2000);
+        if (errors.Any) return errors.ToRejection();
+        return Decision.Accept(new ExperimentPutOnHold(Reason!.Trim()),
+            StageGate.Move(state, Stage.OnHold, StageRules.Hold, Reason, "", user.Role));
+    }
+}
+
+public sealed record ResumeExperiment(long? ExpectedVersion = null, string? Reason = null) : IWriteCommand
+{
+    public Decision Decide(Experiment state, LedgerUser user)
+    {
+        if (StageRules.Check(state.Stage, StageRules.Resume) is { } wrong) return wrong;
+        var back = state.OnHold!.From;
+        return Decision.Accept(new ExperimentResumed(back),
+            StageGate.Move(state, back, StageRules.Resume, Reason, $"Jatketaan vaiheesta {back}", user.Role));
+    }
+}
+
+public static class HoldAndResumeEndpoints
+{
+    [WolverinePost("/api/experiments/{id}/hold")]
+    public static Task<IResult> Hold(Guid id, PutOnHold? command, IDocumentSession session, HttpContext http) =>
+        StreamWrite.Append<Experiment>(session, http, id, command, (state, user) => command!.Decide(state, user));
+
+    [WolverinePost("/api/experiments/{id}/resume")]
+    public static Task<IResult> Resume(Guid id, ResumeExperiment? command, IDocumentSession session, HttpContext http) =>
+        StreamWrite.Append<Experiment>(session, http, id, command ?? new ResumeExperiment(), (state, user) => (command ?? new ResumeExperiment()).Decide(state, user));
+}

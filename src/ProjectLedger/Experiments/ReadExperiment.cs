@@ -1,0 +1,48 @@
+using Marten;
+using ProjectLedger.Security;
+using ProjectLedger.Streams;
+using Wolverine.Http;
+
+namespace ProjectLedger.Experiments;
+
+public static class ReadExperimentEndpoints
+{
+    /// <summary>The current state, straight from the inline snapshot.</summary>
+    [WolverineGet("/api/experiments/{id}")]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
+    {
+        var experiment = await session.LoadAsync<Experiment>(id, http.RequestAborted);
+        return Readable(experiment, id, http) ?? Results.Ok(experiment);
+    }
+
+    /// <summary>The state as it stood at a version or a moment, folded from the events up to it.</summary>
+    [WolverineGet("/api/experiments/{id}/as-of")]
+    public static async Task<IResult> AsOf(Guid id, long? version, DateTimeOffset? at, IQuerySession session, HttpContext http)
+    {
+        if (version is null == at is null)
+            return LedgerProblems.ToResult(Invalid.Field("version", "Give either ?version=N or ?at=TIME (ISO-8601), not both."));
+        if (version is < 1)
+            return LedgerProblems.ToResult(Invalid.Field("version", "Versions start at 1."));
+
+        var current = await session.LoadAsync<Experiment>(id, http.RequestAborted);
+        if (Readable(current, id, http) is { } refusal) return refusal;
+        if (version > current!.Version)
+            return LedgerProblems.ToResult(Invalid.Field("version", $"The experiment is at version {current.Version}."));
+
+        var then = version is { } v
+            ? await session.Events.AggregateStreamAsync<Experiment>(id, version: v, token: http.RequestAborted)
+            : await session.Events.AggregateStreamAsync<Experiment>(id, timestamp: at!.Value.ToUniversalTime(), token: http.RequestAborted);
+        return then is null
+            ? LedgerProblems.ToResult(new NotFound($"Experiment {id} had not been proposed yet at {at:O}."))
+            : Results.Ok(then);
+    }
+
+    /// <summary>404 when missing, 403 outside the caller's county; null when the caller may read it.</summary>
+    public static IResult? Readable(Experiment? experiment, Guid id, HttpContext http)
+    {
+        if (experiment is null) return LedgerProblems.ToResult(new NotFound($"There is no experiment {id}."));
+        return LedgerUser.From(http.User).CanRead(experiment.County)
+            ? null
+            : LedgerProblems.ToResult(new Forbidden($"Experiment {id} belongs to {experiment.County}, outside your county."));
+    }
+}
