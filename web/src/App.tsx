@@ -26,7 +26,7 @@ const NAV = [
 function LanguagePicker() {
   const { t, i18n } = useTranslation();
   return (
-    <LanguageMenu buttonText={t(`languages.${i18n.language}`)} aria-label={t('app.languageMenu')} className="language-menu">
+    <LanguageMenu buttonText={t(`languages.${i18n.language}`)} aria-label={t('app.languageMenu', { current: t(`languages.${i18n.language}`) })} className="language-menu">
       {LANGUAGES.map((lng) => (
         <LanguageMenuItem key={lng} lang={lng} selected={i18n.language === lng} onSelect={() => void i18n.changeLanguage(lng)}>
           {t(`languages.${lng}`)}

@@ -8,6 +8,9 @@ let chartJs: Promise<typeof Chart> | null = null;
 function loadChartJs(): Promise<typeof Chart> {
   chartJs ??= import('chart.js').then((m) => {
     m.Chart.register(m.BarController, m.BarElement, m.CategoryScale, m.LinearScale, m.Legend, m.Tooltip);
+    m.Chart.defaults.font.family = "'Source Sans 3', 'Helvetica Neue', Arial, sans-serif";
+    m.Chart.defaults.font.size = 14;
+    m.Chart.defaults.color = '#212121';
     return m.Chart;
   });
   return chartJs;
