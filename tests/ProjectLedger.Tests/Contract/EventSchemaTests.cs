@@ -1,7 +1,10 @@
 using System.Collections;
 using System.Reflection;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using NJsonSchema;
+using ProjectLedger.Tests.Experiments;
 using ProjectLedger.Tests.Infrastructure;
 using Shouldly;
 
@@ -52,16 +55,112 @@ public sealed class EventSchemaTests(LedgerApp app)
         failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures));
     }
 
+    [Fact]
+    public async Task the_events_a_full_lifecycle_stores_match_their_schemas()
+    {
+        var given = new ExperimentScenarios(new Api(app));
+        var api = given.Api;
+        var adopted = await given.ProposeAsync();
+        await api.Post($"/api/experiments/{adopted}/plan", ExperimentBodies.Plan(), 200);
+        await api.Post($"/api/experiments/{adopted}/stakeholders", new { organisation = "Vantaan kokemusasiantuntijat", kind = "experienceExpert", roles = new[] { "designedFor", "delivers" } }, 200);
+        await api.Post($"/api/experiments/{adopted}/sessions", ExperimentBodies.ExperienceExpertClinic(), 200);
+        await api.Post($"/api/experiments/{adopted}/hold", new { reason = "Kesälomakausi" }, 200);
+        await api.Post($"/api/experiments/{adopted}/resume", new { }, 200);
+        await api.Post($"/api/experiments/{adopted}/pilot", ExperimentBodies.Pilot(), 200);
+        await api.Post($"/api/experiments/{adopted}/participation", ExperimentBodies.Myllypuro(reason: "LeanLab-kierros 1"), 200);
+        await api.Post($"/api/experiments/{adopted}/measurements", new { metric = ExperimentScenarios.Criterion, value = 31.5, at = "2026-08-31" }, 200);
+        await api.Post($"/api/experiments/{adopted}/feedback", new { channel = "chat", score = 4, themes = new[] { "nopeus", "selkokieli" } }, 200);
+        await api.Post($"/api/experiments/{adopted}/success-factors", new
+        {
+            individual = new { competence = 4, commitment = 5 },
+            organisation = new { leadership = 4, trustAndCollaboration = 4, flexibleWork = 3, processEmbedding = 2, resourcing = 2 },
+        }, 200);
+        await api.Post($"/api/experiments/{adopted}/pilot/end", new { ended = "2026-08-31" }, 200);
+        await api.Post($"/api/experiments/{adopted}/evaluation", ExperimentBodies.Evaluation("revise"), 200);
+        await api.Post($"/api/experiments/{adopted}/pilot", ExperimentBodies.Pilot(), 200);
+        await api.Post($"/api/experiments/{adopted}/pilot/end", new { ended = "2026-09-30" }, 200);
+        await api.Post($"/api/experiments/{adopted}/evaluation", new
+        {
+            criteria = new object[]
+            {
+                new { metric = ExperimentScenarios.Criterion, met = true, note = (string?)null },
+                new { metric = ExperimentScenarios.SecondCriterion, met = true, note = (string?)"76 %" },
+            },
+            verdict = "adopt", lessons = "Toinen pilottikierros onnistui, kun chat-vuorot resursoitiin.",
+        }, 200);
+        await api.Post($"/api/experiments/{adopted}/adopt", new
+        {
+            scope = "Unit", processes = new[] { "Neuvonta" }, operatingModel = new { title = "Chat-neuvonnan toimintamalli", link = (string?)null }, rationale = "Tavoitteet saavutettiin",
+        }, 200);
+        await api.Post($"/api/experiments/{adopted}/adoption-scope", new { scope = "County", rationale = "Koko hyvinvointialueen neuvontaan" }, 200);
+        var discontinued = await given.DiscontinueAsync();
+
+        var stored = (await StoredEvents(adopted)).Concat(await StoredEvents(discontinued)).ToList();
+        var failures = new List<string>();
+        foreach (var (type, data) in stored)
+        {
+            var (_, _, path) = SchemaFiles().Where(s => s.Name == type).MaxBy(s => s.Version);
+            path.ShouldNotBeNull($"no schema for stored event type {type}");
+            var schema = await JsonSchema.FromFileAsync(path);
+            foreach (var error in schema.Validate(data))
+                failures.Add($"{type}: {error.Path} {error.Kind} (data: {data})");
+        }
+        failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures));
+
+        var experimentTypes = LedgerEventTypes.All.Where(t => t.Namespace == typeof(ProjectLedger.Experiments.Experiment).Namespace).Select(SchemaName);
+        experimentTypes.Except(stored.Select(s => s.Type)).ShouldBeEmpty("the lifecycle should store every experiment event type");
+    }
+
+    /// <summary>The stored data of a stream's events, with Marten's snake_case type name mapped back to the C# type name.</summary>
+    private async Task<IReadOnlyList<(string Type, string Data)>> StoredEvents(Guid streamId)
+    {
+        await using var connection = await app.Host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var command = new NpgsqlCommand($"select type, data::text from {app.Schema}.mt_events where stream_id = @id order by version", connection);
+        command.Parameters.AddWithValue("id", streamId);
+        await using var reader = await command.ExecuteReaderAsync();
+        var events = new List<(string, string)>();
+        while (await reader.ReadAsync())
+            events.Add((PascalCase(reader.GetString(0)), reader.GetString(1)));
+        return events;
+    }
+
+    private static string PascalCase(string snake) =>
+        string.Concat(snake.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
     /// <summary>V2 types (EventTypeV2) share the schema name of their event type.</summary>
     private static string SchemaName(Type type) =>
         type.Name.Length > 2 && type.Name[^2] == 'V' && char.IsDigit(type.Name[^1]) ? type.Name[..^2] : type.Name;
 }
 
-/// <summary>Builds an instance of an event with every member filled, from its widest constructor.</summary>
+/// <summary>
+/// Builds an instance of an event with every member filled, from its widest constructor. Members whose
+/// schema allows only the contract's words (Vocabulary.cs) get a valid word from <see cref="Words"/>.
+/// </summary>
 internal static class Samples
 {
-    public static object Of(Type type, int depth = 0)
+    /// <summary>Sample values by "Type.member" or, failing that, by member name (constructor parameter names).</summary>
+    private static readonly Dictionary<string, object> Words = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["StakeholderJoined.kind"] = "client",
+        ["CoDevelopmentSessionHeld.kind"] = "experienceExpertClinic",
+        ["ParticipationRecorded.way"] = "planning",
+        ["ParticipationRecorded.channel"] = "digital",
+        ["EvaluationCompleted.verdict"] = "adopt",
+        ["ExperimentAdopted.scope"] = "County",
+        ["AdoptionScopeWidened.from"] = "Unit",
+        ["AdoptionScopeWidened.to"] = "County",
+        ["roles"] = new List<string> { "designedFor" },
+        ["byKind"] = new Dictionary<string, int> { ["client"] = 3 },
+        ["byAgeBand"] = new Dictionary<string, int> { ["65plus"] = 3 },
+        ["attendeesByKind"] = new Dictionary<string, int> { ["ngo"] = 2 },
+    };
+
+    public static object Of(Type type, int depth = 0, Type? owner = null, string? member = null)
+    {
+        if (member is not null &&
+            (Words.TryGetValue($"{owner?.Name}.{member}", out var word) || Words.TryGetValue(member, out word)) &&
+            type.IsInstanceOfType(word))
+            return word;
         if (Nullable.GetUnderlyingType(type) is { } inner) return Of(inner, depth);
         if (type == typeof(string)) return "Näyte";
         if (type == typeof(Guid)) return Guid.Parse("0193a0f4-7c2e-7000-8000-000000000001");
@@ -88,6 +187,6 @@ internal static class Samples
         }
         var constructor = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance).MaxBy(c => c.GetParameters().Length)
             ?? throw new InvalidOperationException($"No public constructor on {type.Name}");
-        return constructor.Invoke(constructor.GetParameters().Select(p => Of(p.ParameterType, depth + 1)).ToArray());
+        return constructor.Invoke(constructor.GetParameters().Select(p => Of(p.ParameterType, depth + 1, type, p.Name)).ToArray());
     }
 }
