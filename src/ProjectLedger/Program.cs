@@ -1,5 +1,6 @@
 using JasperFx;
 using ProjectLedger.Audit;
+using ProjectLedger.Dashboards;
 using ProjectLedger.Hosting;
 using ProjectLedger.Security;
 
@@ -12,6 +13,7 @@ builder.Services.AddLedgerProblemDetails();
 builder.Services.AddLedgerSecurity(ledger);
 builder.Services.AddLedgerMarten(ledger);
 builder.Services.AddLedgerAudit();
+builder.Services.AddLedgerDashboards();
 builder.Host.AddLedgerWolverine(ledger);
 builder.Services.AddLedgerHealth();
 builder.Services.AddLedgerOpenApi();

@@ -1,3 +1,4 @@
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace ProjectLedger.Dashboards;
@@ -6,9 +7,29 @@ public static class DashboardsSetup
 {
     public static void ConfigureDashboards(this StoreOptions opts)
     {
+        opts.Projections.Add(new DashboardProjection(), ProjectionLifecycle.Async, asyncConfiguration: o =>
+        {
+            o.DeleteViewTypeOnTeardown<DashboardExperiment>();
+            o.DeleteViewTypeOnTeardown<FunnelView>();
+            o.DeleteViewTypeOnTeardown<ParticipationView>();
+            o.DeleteViewTypeOnTeardown<PilotsView>();
+        });
+        opts.RegisterDocumentType<DashboardExperiment>();
+        opts.RegisterDocumentType<FunnelView>();
+        opts.RegisterDocumentType<ParticipationView>();
+        opts.RegisterDocumentType<PilotsView>();
+    }
+
+    public static IServiceCollection AddLedgerDashboards(this IServiceCollection services)
+    {
+        services.AddSignalR();
+        services.AddSingleton<DashboardPush>();
+        services.ConfigureMarten((sp, opts) => opts.Projections.AsyncListeners.Add(sp.GetRequiredService<DashboardPush>()));
+        return services;
     }
 
     public static void MapLedgerHubs(this WebApplication app)
     {
+        app.MapHub<DashboardHub>(DashboardHub.Path);
     }
 }

@@ -1,0 +1,67 @@
+using Marten;
+using ProjectLedger.Security;
+using ProjectLedger.Streams;
+using Wolverine.Http;
+
+namespace ProjectLedger.Dashboards;
+
+/// <summary>The three dashboards, each one document read by id: no replay, no scan.</summary>
+public static class DashboardEndpoints
+{
+    [WolverineGet("/api/dashboards/funnel")]
+    public static Task<IResult> Funnel(string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http) =>
+        Read(county, projectId, theme, session, http, DashboardReader.Funnel);
+
+    [WolverineGet("/api/dashboards/pilots")]
+    public static Task<IResult> Pilots(string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http) =>
+        Read(county, projectId, theme, session, http, DashboardReader.Pilots);
+
+    [WolverineGet("/api/dashboards/participation")]
+    public static Task<IResult> Participation(string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http) =>
+        Read(county, projectId, theme, session, http, DashboardReader.Participation);
+
+    private static async Task<IResult> Read(string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http,
+        Func<IQuerySession, string, CancellationToken, Task<object>> read)
+    {
+        var scope = DashboardScope.FromQuery(county, projectId, theme, LedgerUser.From(http.User));
+        if (await DashboardScope.Authorize(scope, LedgerUser.From(http.User), session, http.RequestAborted) is { } refusal)
+            return LedgerProblems.ToResult(refusal);
+        return Results.Ok(await read(session, scope, http.RequestAborted));
+    }
+}
+
+/// <summary>Turns a stored dashboard document into what clients get, for GETs and pushes alike.</summary>
+public static class DashboardReader
+{
+    public const string FunnelName = "funnel";
+    public const string PilotsName = "pilots";
+    public const string ParticipationName = "participation";
+    public static readonly IReadOnlyList<string> Names = [FunnelName, PilotsName, ParticipationName];
+
+    public static async Task<object> Funnel(IQuerySession session, string scope, CancellationToken ct) =>
+        FunnelResponse.From(scope, await session.LoadAsync<FunnelView>(scope, ct));
+
+    public static async Task<object> Pilots(IQuerySession session, string scope, CancellationToken ct) =>
+        PilotsResponse.From(scope, await session.LoadAsync<PilotsView>(scope, ct), Today());
+
+    public static async Task<object> Participation(IQuerySession session, string scope, CancellationToken ct) =>
+        ParticipationResponse.From(scope, await session.LoadAsync<ParticipationView>(scope, ct));
+
+    public static Task<object> Read(string dashboard, IQuerySession session, string scope, CancellationToken ct) => dashboard switch
+    {
+        FunnelName => Funnel(session, scope, ct),
+        PilotsName => Pilots(session, scope, ct),
+        _ => Participation(session, scope, ct),
+    };
+
+    /// <summary>The push payload for a dashboard document the projection just stored.</summary>
+    public static (string Dashboard, string Scope, object Data)? FromDocument(object document) => document switch
+    {
+        FunnelView f => (FunnelName, f.Id, FunnelResponse.From(f.Id, f)),
+        PilotsView p => (PilotsName, p.Id, PilotsResponse.From(p.Id, p, Today())),
+        ParticipationView p => (ParticipationName, p.Id, ParticipationResponse.From(p.Id, p)),
+        _ => null,
+    };
+
+    public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow);
+}

@@ -1,0 +1,94 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+using ProjectLedger.Experiments;
+
+namespace ProjectLedger.Dashboards;
+
+/// <summary>The projection's own memory of an experiment: its folded state and its recent participation.</summary>
+public sealed record DashboardExperiment(Guid Id, Experiment State, IReadOnlyList<DatedCount> RecentParticipation);
+
+/// <summary>
+/// The dashboards' asynchronous projection. Per batch of events: fold each touched experiment
+/// (the same fold as its inline snapshot), then in every scope it belongs to before or after,
+/// take away its old contribution and add the new one. Loads and stores are batched per event
+/// batch: one query per document type, whatever the batch size.
+/// </summary>
+public sealed class DashboardProjection : IProjection
+{
+    private const int RecentRecordsKept = 30;
+    private static readonly ExperimentProjection Fold = new();
+
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken ct)
+    {
+        var streams = events.Where(e => LedgerEventTypes.Experiment.Contains(e.EventType)).GroupBy(e => e.StreamId).ToList();
+        if (streams.Count == 0) return;
+
+        var known = (await operations.LoadManyAsync<DashboardExperiment>(ct, streams.Select(s => s.Key).ToArray()))
+            .ToDictionary(d => d.Id);
+        var changes = new List<(Experiment? Before, Experiment After, IReadOnlyList<DatedCount> Recent)>();
+        foreach (var stream in streams)
+        {
+            known.TryGetValue(stream.Key, out var memory);
+            var state = memory?.State;
+            var recent = memory?.RecentParticipation ?? [];
+            foreach (var e in stream)
+            {
+                if (state is not null && e.Version <= state.Version) continue; // already applied
+                state = Fold.Evolve(state, stream.Key, e);
+                if (e.Data is ParticipationRecorded r)
+                    recent = [.. recent.Append(new DatedCount(r.PeriodEnd, r.ByKind.Values.Sum())).OrderByDescending(x => x.PeriodEnd).Take(RecentRecordsKept)];
+            }
+            if (state is null || ReferenceEquals(state, memory?.State)) continue;
+            changes.Add((memory?.State, state, recent));
+            operations.Store(new DashboardExperiment(stream.Key, state, recent));
+        }
+        if (changes.Count == 0) return;
+
+        var scopes = changes.SelectMany(c => (c.Before is null ? [] : DashboardScope.Of(c.Before)).Concat(DashboardScope.Of(c.After)))
+            .Distinct().ToArray();
+        var funnels = await LoadOrCreate<FunnelView>(operations, scopes, id => new FunnelView { Id = id }, ct);
+        var participation = await LoadOrCreate<ParticipationView>(operations, scopes, id => new ParticipationView { Id = id }, ct);
+        var pilots = await LoadOrCreate<PilotsView>(operations, scopes, id => new PilotsView { Id = id }, ct);
+        var now = events[^1].Timestamp;
+
+        foreach (var (before, after, recent) in changes)
+        {
+            if (before is not null)
+                foreach (var scope in DashboardScope.Of(before))
+                {
+                    funnels[scope].Apply(before, -1);
+                    participation[scope].Apply(before, -1);
+                    pilots[scope].Pilots.Remove(before.Id);
+                }
+            var entry = PilotEntry.Of(after, recent);
+            foreach (var scope in DashboardScope.Of(after))
+            {
+                funnels[scope].Apply(after, +1);
+                participation[scope].Apply(after, +1);
+                if (entry is not null) pilots[scope].Pilots[after.Id] = entry;
+            }
+        }
+
+        foreach (var view in funnels.Values) { view.UpdatedAt = now; operations.Store(view); }
+        foreach (var view in participation.Values) { view.UpdatedAt = now; operations.Store(view); }
+        foreach (var view in pilots.Values) { view.UpdatedAt = now; operations.Store(view); }
+    }
+
+    private static async Task<Dictionary<string, T>> LoadOrCreate<T>(IDocumentOperations operations, string[] ids, Func<string, T> create, CancellationToken ct)
+        where T : notnull
+    {
+        var loaded = await operations.LoadManyAsync<T>(ct, ids);
+        var byId = loaded.ToDictionary(IdOf);
+        foreach (var id in ids) byId.TryAdd(id, create(id));
+        return byId;
+    }
+
+    private static string IdOf<T>(T view) => view switch
+    {
+        FunnelView f => f.Id,
+        ParticipationView p => p.Id,
+        PilotsView p => p.Id,
+        _ => throw new ArgumentOutOfRangeException(nameof(view)),
+    };
+}
