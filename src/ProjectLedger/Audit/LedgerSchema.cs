@@ -32,6 +32,8 @@ public static class AuditSetup
     public static IServiceCollection AddLedgerAudit(this IServiceCollection services)
     {
         services.AddSingleton<LedgerSchema>();
+        services.AddSingleton<ChainVerifier>();
+        services.AddSingleton<EventExport>();
         // Registered before Wolverine and the projection daemon so the trigger exists before any append.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<LedgerSchema>()));
         return services;
