@@ -42,6 +42,9 @@ public static class ListExperimentsEndpoint
 
         int p = page ?? 1, size = pageSize ?? 25;
         var items = await query.OrderByDescending(x => x.LastChangedAt).Skip((p - 1) * size).Take(size).ToListAsync(http.RequestAborted);
+        // The statistics are a window count over the returned rows, so a page past the end would report a
+        // total of 0; reading the first row refreshes them (Marten refuses CountAsync on a query with Stats).
+        if (items.Count == 0 && p > 1) await query.Take(1).ToListAsync(http.RequestAborted);
         return Results.Ok(new ExperimentPage(
             items.Select(x => new ExperimentListItem(x.Id, x.Title, x.County, x.ProjectId, x.Stage, x.Themes, x.StageEnteredAt, x.LastChangedAt, x.Version)).ToList(),
             p, size, stats.TotalResults));

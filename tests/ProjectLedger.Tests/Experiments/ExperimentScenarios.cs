@@ -162,3 +162,30 @@ public static class ExperimentBodies
         lessons = "Tavoitettavuus on suunniteltava kohderyhmän kanssa alusta alkaen.",
     };
 }
+
+public static class ExperimentAssertions
+{
+    /// <summary>Runs a command that must be rejected and checks the stream has exactly the events it had before.</summary>
+    public static async Task<JsonNode> ShouldStoreNothing(this LedgerApp app, Guid id, Func<Task<JsonNode>> when)
+    {
+        var before = await app.StreamEvents(id);
+        var problem = await when();
+        var after = await app.StreamEvents(id);
+        after.Count.ShouldBe(before.Count, $"a rejected command stored {after.Count - before.Count} event(s)");
+        return problem;
+    }
+
+    public static JsonNode ShouldBeWrongStage(this JsonNode problem, string currentStage)
+    {
+        problem.ShouldBeProblem(409);
+        problem["currentStage"]!.GetValue<string>().ShouldBe(currentStage);
+        problem["detail"]!.GetValue<string>().ShouldContain(currentStage);
+        return problem;
+    }
+
+    public static IReadOnlyList<string> AllowedCommands(this JsonNode problem) =>
+        problem["allowedCommands"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+
+    public static IReadOnlyList<string> Messages(this JsonNode problem, string field) =>
+        problem["errors"]![field]!.AsArray().Select(m => m!.GetValue<string>()).ToList();
+}
