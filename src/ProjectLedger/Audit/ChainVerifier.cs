@@ -21,9 +21,15 @@ public sealed class ChainVerifier(NpgsqlDataSource dataSource, LedgerOptions led
 
     private sealed record Row(long Version, string Type, DateTimeOffset Timestamp, string Data, string? Hash, string? PreviousHash);
 
-    public async Task<VerifyResult> VerifyAsync(Guid streamId, CancellationToken ct)
+    /// <summary>Verifies the whole stream, or only its first upToVersion events (as a digest saw it).</summary>
+    public async Task<VerifyResult> VerifyAsync(Guid streamId, CancellationToken ct, long? upToVersion = null)
     {
         var (rows, recordedVersion) = await Load(streamId, ct);
+        if (upToVersion is { } limit)
+        {
+            rows = rows.Where(r => r.Version <= limit).ToList();
+            recordedVersion = Math.Min(recordedVersion, limit);
+        }
         var previous = "";
         for (var i = 0; i < rows.Count; i++)
         {

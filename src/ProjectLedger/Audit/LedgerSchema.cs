@@ -34,6 +34,7 @@ public static class AuditSetup
         services.AddSingleton<LedgerSchema>();
         services.AddSingleton<ChainVerifier>();
         services.AddSingleton<EventExport>();
+        services.AddSingleton<DailyDigest>();
         // Registered before Wolverine and the projection daemon so the trigger exists before any append.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<LedgerSchema>()));
         return services;

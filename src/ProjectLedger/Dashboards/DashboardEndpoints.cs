@@ -8,9 +8,12 @@ namespace ProjectLedger.Dashboards;
 /// <summary>The three dashboards, each one document read by id: no replay, no scan.</summary>
 public static class DashboardEndpoints
 {
+    /// <summary>The live funnel, or with ?at=TIME the funnel as it stood then (built from the events up to that time).</summary>
     [WolverineGet("/api/dashboards/funnel")]
-    public static Task<IResult> Funnel(string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http) =>
-        Read(county, projectId, theme, session, http, DashboardReader.Funnel);
+    public static Task<IResult> Funnel(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http) =>
+        Read(county, projectId, theme, session, http, at is { } moment
+            ? async (s, scope, ct) => await FunnelAsOf.At(s, scope, moment.ToUniversalTime(), ct)
+            : DashboardReader.Funnel);
 
     [WolverineGet("/api/dashboards/pilots")]
     public static Task<IResult> Pilots(string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http) =>

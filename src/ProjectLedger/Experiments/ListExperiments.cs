@@ -38,7 +38,11 @@ public static class ListExperimentsEndpoint
             var wanted = Enum.Parse<Stage>(stage, ignoreCase: true);
             query = query.Where(x => x.Stage == wanted);
         }
-        if (theme is not null) query = query.Where(x => x.Themes.Contains(theme));
+        if (theme is not null)
+        {
+            var tag = theme.Trim().ToLowerInvariant();
+            query = query.Where(x => x.Themes.Contains(tag));
+        }
 
         int p = page ?? 1, size = pageSize ?? 25;
         var items = await query.OrderByDescending(x => x.LastChangedAt).Skip((p - 1) * size).Take(size).ToListAsync(http.RequestAborted);

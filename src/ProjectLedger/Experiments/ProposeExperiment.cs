@@ -7,6 +7,7 @@ using Wolverine.Http;
 
 namespace ProjectLedger.Experiments;
 
+/// <summary>Themes are tags: stored trimmed and in lower case, so filters and dashboards match them whatever the casing.</summary>
 public sealed record ProposeExperiment(
     string? Title, string? Problem, string? County, Guid? ProjectId, string? Workstream,
     IReadOnlyList<string?>? Themes, string? ProposedByRole,
@@ -35,7 +36,7 @@ public sealed record ProposeExperiment(
 
         return Decision.Accept(new ExperimentProposed(
             Title!.Trim(), Problem!.Trim(), County!, ProjectId, Workstream?.Trim(),
-            ExperimentValidation.Trimmed(Themes).Distinct().ToList(), ProposedByRole!.Trim()));
+            ExperimentValidation.Trimmed(Themes).Select(t => t.ToLowerInvariant()).Distinct().ToList(), ProposedByRole!.Trim()));
     }
 }
 

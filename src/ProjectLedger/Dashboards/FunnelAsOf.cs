@@ -1,0 +1,48 @@
+using Marten;
+using ProjectLedger.Experiments;
+
+namespace ProjectLedger.Dashboards;
+
+/// <summary>
+/// The funnel of a scope as it stood at a past moment: the scope's experiments' events up to then,
+/// folded with the same fold as the live projection and counted the same way.
+/// </summary>
+public static class FunnelAsOf
+{
+    private static readonly ExperimentProjection Fold = new();
+
+    public static async Task<FunnelResponse> At(IQuerySession session, string scope, DateTimeOffset at, CancellationToken ct)
+    {
+        var experiments = Filter(session.Query<Experiment>(), scope).Where(x => x.ProposedAt <= at);
+        var ids = (await experiments.Select(x => x.Id).ToListAsync(ct)).ToHashSet();
+        var view = new FunnelView { Id = scope };
+        if (ids.Count == 0) return FunnelResponse.From(scope, view);
+
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.Timestamp <= at && e.StreamId.IsOneOf(ids.ToArray()))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(ct);
+        var states = new Dictionary<Guid, Experiment>();
+        foreach (var e in events)
+        {
+            states.TryGetValue(e.StreamId, out var state);
+            if (Fold.Evolve(state, e.StreamId, e) is { } next) states[e.StreamId] = next;
+        }
+        foreach (var state in states.Values) view.Apply(state, +1);
+        view.UpdatedAt = events.Count == 0 ? at : events[^1].Timestamp;
+        return FunnelResponse.From(scope, view);
+    }
+
+    private static IQueryable<Experiment> Filter(IQueryable<Experiment> query, string scope)
+    {
+        var colon = scope.IndexOf(':');
+        var key = colon < 0 ? "" : scope[(colon + 1)..];
+        return scope[..(colon < 0 ? scope.Length : colon)] switch
+        {
+            "county" => query.Where(x => x.County == key),
+            "project" => query.Where(x => x.ProjectId == Guid.Parse(key)),
+            "theme" => query.Where(x => x.Themes.Contains(key)),
+            _ => query,
+        };
+    }
+}
