@@ -55,13 +55,16 @@ public static class DemoStories
 
     private static DateOnly D(DateTimeOffset t) => DemoClock.DateOf(t);
 
+    /// <summary>Today at 10 UTC (office hours in Finland): stories count whole days back from it, at least one.</summary>
+    private static DateTimeOffset StoryNow(DemoBuilder b) => new(b.Clock.Today.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
+
     // ---- Vantaa–Kerava: Asukkaan asialla, neuvonnan ja asiakasohjauksen kärki --------------------
 
     private static void VantaaKerava(DemoBuilder b)
     {
         const string county = "vantaa-kerava";
         var project = Project(b, county, DemoProjects.AsukkaanAsialla);
-        var now = b.Clock.Now;
+        var now = StoryNow(b);
 
         // Monthly experience-expert clinics, the theme agreed in advance.
         var clinics = b.Propose(county, ExperienceExpertClinics,
@@ -206,7 +209,7 @@ public static class DemoStories
     {
         const string county = "helsinki";
         var project = Project(b, county, DemoProjects.HelsinkiCentres);
-        var now = b.Clock.Now;
+        var now = StoryNow(b);
         var s = b.Propose(county, LeanLab,
             "Terveys- ja hyvinvointikeskus suunnitellaan usein ilman asukkaita; iltatilaisuuksiin ehtivät harvat.",
             ["digitaalinen osallisuus", "yhteiskehittäminen", "ikäihmiset", "nuoret"], project, DemoVocabulary.Participation, now.AddDays(-610), "erityissuunnittelija");
@@ -246,7 +249,7 @@ public static class DemoStories
     {
         const string county = "etela-savo";
         var project = Project(b, county, DemoProjects.DigiSote);
-        var now = b.Clock.Now;
+        var now = StoryNow(b);
         var ws = DemoVocabulary.Digital;
         var criteriaE = new SuccessCriterionInput[] { new("Sähköisen asioinnin osuus yhteydenotoista", 8, 25, "%") };
 
@@ -316,7 +319,7 @@ public static class DemoStories
     private static void CommonGood(DemoBuilder b)
     {
         var project = Project(b, "etela-savo", DemoProjects.YhteisenHyvanAlusta);
-        var now = b.Clock.Now;
+        var now = StoryNow(b);
         var s = b.Propose("etela-savo", CommonGoodPlatform,
             "Monipalveluasiakkaiden palvelupolut katkeavat, koska järjestöt, yritykset ja julkiset palvelut eivät tee yhteistyötä digitaalisesti.",
             ["yhteiskehittäminen", "asiakasohjaus", "järjestöyhteistyö", "palveluintegraatio"], project, "Palvelualustan yhteiskehittäminen", now.AddDays(-688), "toimitusjohtaja");
