@@ -19,9 +19,16 @@ public static class LedgerEventTypes
         typeof(ExperimentProposed), typeof(ExperimentPlanned), typeof(StakeholderJoined), typeof(PilotLaunched),
         typeof(ParticipationRecorded), typeof(CoDevelopmentSessionHeld), typeof(MeasurementRecorded), typeof(FeedbackReceived),
         typeof(SuccessFactorsAssessed), typeof(PilotEnded), typeof(EvaluationCompleted), typeof(StageGateDecided),
-        typeof(ExperimentPutOnHold), typeof(ExperimentResumed), typeof(ExperimentAdopted), typeof(AdoptionScopeWidened),
+        typeof(ExperimentPutOnHoldV2), typeof(ExperimentResumed), typeof(ExperimentAdopted), typeof(AdoptionScopeWidened),
         typeof(ExperimentDiscontinued),
     };
 
-    public static readonly IReadOnlyList<Type> All = [.. Project, .. Experiment];
+    /// <summary>Shapes no longer appended; stored ones are read through an upcaster (ExperimentsSetup).</summary>
+    public static readonly IReadOnlyList<Type> Superseded = [typeof(ExperimentPutOnHold)];
+
+    /// <summary>What Marten appends and reads today.</summary>
+    public static readonly IReadOnlyList<Type> Current = [.. Project, .. Experiment];
+
+    /// <summary>Every shape ever stored: each has a schema in eventschema/.</summary>
+    public static readonly IReadOnlyList<Type> All = [.. Current, .. Superseded];
 }

@@ -29,7 +29,10 @@ public static class HashChain
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    /// <summary>The trigger that chains every inserted event; idempotent DDL.</summary>
+    /// <summary>
+    /// The trigger that chains every inserted event; idempotent DDL. Headers may arrive as SQL NULL
+    /// or as JSON null (an append without headers): both become an object before the hash is added.
+    /// </summary>
     public static string TriggerSql(string schema) => $$"""
         CREATE OR REPLACE FUNCTION {{schema}}.ledger_chain_event() RETURNS trigger
         LANGUAGE plpgsql AS $fn$
@@ -40,7 +43,7 @@ public static class HashChain
             FROM {{schema}}.mt_events e
            WHERE e.stream_id = NEW.stream_id AND e.version = NEW.version - 1;
           previous := coalesce(previous, '');
-          NEW.headers := coalesce(NEW.headers, '{}'::jsonb) || jsonb_build_object(
+          NEW.headers := coalesce(nullif(NEW.headers, 'null'::jsonb), '{}'::jsonb) || jsonb_build_object(
             'previousHash', previous,
             'hash', encode(sha256(convert_to(concat_ws(E'\n',
                 NEW.stream_id::text,

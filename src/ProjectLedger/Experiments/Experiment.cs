@@ -61,7 +61,7 @@ public sealed record Adoption(string Scope, IReadOnlyList<string> Processes, Ope
 
 public sealed record Discontinuation(string Reason, string Lessons, DateTimeOffset DiscontinuedAt);
 
-public sealed record Hold(string Reason, Stage From, DateTimeOffset Since);
+public sealed record Hold(string Reason, Stage From, DateTimeOffset Since, DateOnly? ReviewOn);
 
 /// <summary>One stay in a stage: the funnel's conversion and days-in-stage come from these.</summary>
 public sealed record StageVisit(Stage Stage, DateTimeOffset Entered, DateTimeOffset? Left);

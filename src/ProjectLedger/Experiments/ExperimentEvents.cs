@@ -42,7 +42,11 @@ public sealed record EvaluationCompleted(IReadOnlyList<CriterionJudgement> Crite
 
 public sealed record StageGateDecided(Stage From, Stage To, string Decision, string Rationale, string DeciderRole);
 
+/// <summary>v1 as stored before holds had a review date. Read through the upcaster as ExperimentPutOnHoldV2.</summary>
 public sealed record ExperimentPutOnHold(string Reason);
+
+/// <summary>v2: the experiment was paused, with the date to look at it again (if one was agreed).</summary>
+public sealed record ExperimentPutOnHoldV2(string Reason, DateOnly? ReviewOn);
 
 public sealed record ExperimentResumed(Stage To);
 

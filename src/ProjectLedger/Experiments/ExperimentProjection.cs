@@ -42,7 +42,7 @@ public partial class ExperimentProjection : SingleStreamProjection<Experiment, G
             {
                 Evaluation = new Evaluation(evaluation.Criteria, evaluation.Verdict, evaluation.Lessons, e.Timestamp),
             },
-            ExperimentPutOnHold hold => state with { OnHold = new Hold(hold.Reason, state.Stage, e.Timestamp) },
+            ExperimentPutOnHoldV2 hold => state with { OnHold = new Hold(hold.Reason, state.Stage, e.Timestamp, hold.ReviewOn) },
             ExperimentResumed => state with { OnHold = null },
             ExperimentAdopted adopted => state with
             {

@@ -5,14 +5,14 @@ using Wolverine.Http;
 
 namespace ProjectLedger.Experiments;
 
-public sealed record PutOnHold(string? Reason, long? ExpectedVersion = null) : IWriteCommand
+public sealed record PutOnHold(string? Reason, DateOnly? ReviewOn = null, long? ExpectedVersion = null) : IWriteCommand
 {
     public Decision Decide(Experiment state, LedgerUser user)
     {
         if (StageRules.Check(state.Stage, StageRules.Hold) is { } wrong) return wrong;
         var errors = new Errors().Required(Reason, "reason", 2000);
         if (errors.Any) return errors.ToRejection();
-        return Decision.Accept(new ExperimentPutOnHold(Reason!.Trim()),
+        return Decision.Accept(new ExperimentPutOnHoldV2(Reason!.Trim(), ReviewOn),
             StageGate.Move(state, Stage.OnHold, StageRules.Hold, Reason, "", user.Role));
     }
 }

@@ -26,8 +26,10 @@ public static class ReadExperimentEndpoints
 
         var current = await session.LoadAsync<Experiment>(id, http.RequestAborted);
         if (Readable(current, id, http) is { } refusal) return refusal;
-        if (version > current!.Version)
-            return LedgerProblems.ToResult(Invalid.Field("version", $"The experiment is at version {current.Version}."));
+        // The stream's own version, not the snapshot's: an auditor asks about what is stored.
+        var stored = (await session.Events.FetchStreamStateAsync(id, http.RequestAborted))?.Version ?? current!.Version;
+        if (version > stored)
+            return LedgerProblems.ToResult(Invalid.Field("version", $"The experiment is at version {stored}."));
 
         var then = version is { } v
             ? await session.Events.AggregateStreamAsync<Experiment>(id, version: v, token: http.RequestAborted)

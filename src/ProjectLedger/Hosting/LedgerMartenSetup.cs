@@ -52,6 +52,6 @@ public static class LedgerMartenSetup
         opts.Events.MetadataConfig.UserNameEnabled = true;
         // Wake the async daemon on append instead of waiting for its next poll.
         opts.Events.UseListenNotifyForEventAppends = true;
-        opts.Events.AddEventTypes(LedgerEventTypes.All);
+        opts.Events.AddEventTypes(LedgerEventTypes.Current);
     }
 }

@@ -55,14 +55,15 @@ public static class StreamWrite
         }
         catch (ConcurrencyException)
         {
-            var current = await CurrentVersion(session, id, ct);
-            return current == 0
-                ? LedgerProblems.ToResult(new NotFound($"There is no stream {id}."))
-                : LedgerProblems.ToResult(new StaleVersion(command.ExpectedVersion, current));
+            // A stale version is only news to someone allowed to write here: 404 and 403 come first.
+            var current = await session.LoadAsync<TState>(id, ct);
+            if (current is null) return LedgerProblems.ToResult(new NotFound($"There is no {Name<TState>()} {id}."));
+            if (!user.CanWrite(current.County)) return LedgerProblems.ToResult(new Forbidden(WriteRefusal(user, current.County)));
+            return LedgerProblems.ToResult(new StaleVersion(command.ExpectedVersion, await CurrentVersion(session, id, ct)));
         }
 
         if (stream.Aggregate is not { } state)
-            return LedgerProblems.ToResult(new NotFound($"There is no {typeof(TState).Name.ToLowerInvariant()} {id}."));
+            return LedgerProblems.ToResult(new NotFound($"There is no {Name<TState>()} {id}."));
         if (!user.CanWrite(state.County))
             return LedgerProblems.ToResult(new Forbidden(WriteRefusal(user, state.County)));
 
@@ -88,6 +89,8 @@ public static class StreamWrite
         var state = await session.Events.FetchStreamStateAsync(id, ct);
         return state?.Version ?? 0;
     }
+
+    private static string Name<TState>() => typeof(TState).Name.ToLowerInvariant();
 
     private static string WriteRefusal(LedgerUser user, string county) => user.Role switch
     {

@@ -26,16 +26,16 @@ public sealed class EventSchemaTests(LedgerApp app)
     [Fact]
     public void every_event_type_has_a_schema()
     {
-        var schemas = SchemaFiles().Select(s => s.Name).ToHashSet();
-        var missing = LedgerEventTypes.All.Where(t => !schemas.Contains(SchemaName(t))).Select(t => t.Name).ToList();
+        var schemas = SchemaFiles().Select(s => (s.Name, s.Version)).ToHashSet();
+        var missing = LedgerEventTypes.All.Where(t => !schemas.Contains(SchemaKey(t.Name))).Select(t => t.Name).ToList();
         missing.ShouldBeEmpty($"event types without a schema in eventschema/: {string.Join(", ", missing)}");
     }
 
     [Fact]
     public void every_schema_has_an_event_type()
     {
-        var types = LedgerEventTypes.All.Select(SchemaName).ToHashSet();
-        var orphans = SchemaFiles().Where(s => !types.Contains(s.Name)).Select(s => System.IO.Path.GetFileName(s.Path)).ToList();
+        var types = LedgerEventTypes.All.Select(t => SchemaKey(t.Name)).ToHashSet();
+        var orphans = SchemaFiles().Where(s => !types.Contains((s.Name, s.Version))).Select(s => System.IO.Path.GetFileName(s.Path)).ToList();
         orphans.ShouldBeEmpty($"schemas without an event type: {string.Join(", ", orphans)}");
     }
 
@@ -46,7 +46,7 @@ public sealed class EventSchemaTests(LedgerApp app)
         var failures = new List<string>();
         foreach (var type in LedgerEventTypes.All)
         {
-            var (_, _, path) = SchemaFiles().Where(s => s.Name == SchemaName(type)).MaxBy(s => s.Version);
+            var path = SchemaPath(type.Name);
             var schema = await JsonSchema.FromFileAsync(path);
             var json = serializer.ToJson(Samples.Of(type));
             foreach (var error in schema.Validate(json))
@@ -99,15 +99,14 @@ public sealed class EventSchemaTests(LedgerApp app)
         var failures = new List<string>();
         foreach (var (type, data) in stored)
         {
-            var (_, _, path) = SchemaFiles().Where(s => s.Name == type).MaxBy(s => s.Version);
-            path.ShouldNotBeNull($"no schema for stored event type {type}");
+            var path = SchemaPath(type);
             var schema = await JsonSchema.FromFileAsync(path);
             foreach (var error in schema.Validate(data))
                 failures.Add($"{type}: {error.Path} {error.Kind} (data: {data})");
         }
         failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures));
 
-        var experimentTypes = LedgerEventTypes.All.Where(t => t.Namespace == typeof(ProjectLedger.Experiments.Experiment).Namespace).Select(SchemaName);
+        var experimentTypes = LedgerEventTypes.Experiment.Select(t => t.Name);
         experimentTypes.Except(stored.Select(s => s.Type)).ShouldBeEmpty("the lifecycle should store every experiment event type");
     }
 
@@ -127,9 +126,19 @@ public sealed class EventSchemaTests(LedgerApp app)
     private static string PascalCase(string snake) =>
         string.Concat(snake.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
-    /// <summary>V2 types (EventTypeV2) share the schema name of their event type.</summary>
-    private static string SchemaName(Type type) =>
-        type.Name.Length > 2 && type.Name[^2] == 'V' && char.IsDigit(type.Name[^1]) ? type.Name[..^2] : type.Name;
+    /// <summary>EventType is schema (EventType, 1); EventTypeV2 is (EventType, 2).</summary>
+    private static (string Name, int Version) SchemaKey(string typeName) =>
+        typeName.Length > 2 && typeName[^2] == 'V' && char.IsDigit(typeName[^1])
+            ? (typeName[..^2], typeName[^1] - '0')
+            : (typeName, 1);
+
+    private static string SchemaPath(string typeName)
+    {
+        var (name, version) = SchemaKey(typeName);
+        var path = System.IO.Path.Combine(SchemaFolder, $"{name}.v{version}.json");
+        File.Exists(path).ShouldBeTrue($"no schema {name}.v{version}.json for event type {typeName}");
+        return path;
+    }
 }
 
 /// <summary>

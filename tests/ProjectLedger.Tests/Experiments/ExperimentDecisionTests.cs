@@ -129,7 +129,7 @@ public sealed class ExperimentDecisionTests
     public void resume_returns_to_the_stage_that_was_left()
     {
         var onHold = Given(Proposed, Planned, new StageGateDecided(Stage.Idea, Stage.Planned, "plan", "ok", "x"),
-            new ExperimentPutOnHold("Rahoitus odottaa päätöstä"), new StageGateDecided(Stage.Planned, Stage.OnHold, "hold", "Rahoitus odottaa päätöstä", "x"));
+            new ExperimentPutOnHoldV2("Rahoitus odottaa päätöstä", null), new StageGateDecided(Stage.Planned, Stage.OnHold, "hold", "Rahoitus odottaa päätöstä", "x"));
         onHold.OnHold!.From.ShouldBe(Stage.Planned);
 
         var decision = new ResumeExperiment().Decide(onHold, Office);

@@ -30,10 +30,15 @@ public static class TestDatabase
         return output.Split('\n').Last();
     }
 
-    public static string RepositoryRoot()
+    /// <summary>Found from the test binaries, or (built with --artifacts-path elsewhere) from this source file.</summary>
+    public static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ProjectLedger.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (ProjectLedger.sln).");
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
+        {
+            var dir = new DirectoryInfo(start);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ProjectLedger.sln"))) dir = dir.Parent;
+            if (dir is not null) return dir.FullName;
+        }
+        throw new InvalidOperationException("Cannot find the repository root (ProjectLedger.sln).");
     }
 }
