@@ -86,3 +86,8 @@ ensure_dotnet() {
 build_web() {
   if [ -x "$LEDGER_ROOT/ops/build-web" ]; then "$LEDGER_ROOT/ops/build-web" >&2; fi
 }
+
+# Debian's Chromium for the browser tests (Playwright drives it; never `playwright install`).
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
+}
