@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.SignalR;
 using System.Text.Json.Serialization;
 
 namespace ProjectLedger.Hosting;
@@ -21,6 +22,9 @@ public static class LedgerProblemDetails
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.MaxDepth = 32;
         });
+        // SignalR serialises with options of its own: without this, hub messages carried enums as
+        // numbers ("stage": 0) while HTTP answered names ("stage": "Idea").
+        services.Configure<JsonHubProtocolOptions>(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;
     }
 
