@@ -73,7 +73,10 @@ export function BarChartFigure(props: {
             legend: { display: props.series.length > 1 },
             tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${format(c.parsed[axis])}` } },
           },
-          scales: { [axis]: { beginAtZero: true, ticks: { callback: (v: string | number) => format(Number(v)) } } },
+          // Whole-number figures get whole-number steps: otherwise 0.5 steps print as "1, 1, 2, 2".
+          scales: {
+            [axis]: { beginAtZero: true, ticks: { precision: props.decimals ? undefined : 0, callback: (v: string | number) => format(Number(v)) } },
+          },
         },
       });
     });

@@ -57,9 +57,12 @@ export default function Login() {
           ))}
         </RadioButtonGroup>
         <ErrorAlert error={error} />
-        <Button type="submit" disabled={busy} className="login-submit">
-          {t('login.submit')}
-        </Button>
+        {/* suomifi's own button styles reset its margin: the spacing sits on a wrapper. */}
+        <div className="login-submit">
+          <Button type="submit" disabled={busy}>
+            {t('login.submit')}
+          </Button>
+        </div>
       </form>
     </div>
   );
