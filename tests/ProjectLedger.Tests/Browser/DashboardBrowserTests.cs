@@ -20,6 +20,7 @@ public sealed class DashboardBrowserTests(BrowserSession session, ITestOutputHel
     private IPage _page = null!;
     private readonly List<string> _pageErrors = [];
     private readonly List<string> _hubFrames = [];
+    private readonly List<string> _failedResponses = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public async Task InitializeAsync()
@@ -33,8 +34,14 @@ public sealed class DashboardBrowserTests(BrowserSession session, ITestOutputHel
         });
         _page = await _context.NewPageAsync();
         _page.PageError += (_, e) => _pageErrors.Add(e);
-        _page.Response += (_, r) => { if (r.Status >= 400) output.WriteLine($"HTTP {r.Status} {r.Request.Method} {r.Url}"); };
-        _page.Console += (_, m) => { if (m.Type is "error" or "warning") output.WriteLine($"console {m.Type}: {m.Text}"); };
+        _page.Response += (_, r) =>
+        {
+            if (r.Status < 400) return;
+            var line = $"HTTP {r.Status} {r.Request.Method} {r.Url}";
+            output.WriteLine(line);
+            lock (_failedResponses) _failedResponses.Add(line);
+        };
+        _page.Console += (_, m) => { if (m.Type is "error" or "warning") output.WriteLine($"console {m.Type}: {m.Text} ({m.Location})"); };
         _page.WebSocket += (_, ws) =>
         {
             ws.FrameSent += (_, f) => { lock (_hubFrames) _hubFrames.Add("> " + f.Text); };
@@ -100,6 +107,7 @@ public sealed class DashboardBrowserTests(BrowserSession session, ITestOutputHel
         (await region.InnerTextAsync()).ShouldStartWith("Luvut päivitetty klo");
         (await _page.GetByTestId("stage-count-Idea").InnerTextAsync()).ShouldBe("2");
         _pageErrors.ShouldBeEmpty();
+        _failedResponses.ShouldBeEmpty("every request of the UI succeeds");
     }
 
     [Fact]
@@ -140,6 +148,7 @@ public sealed class DashboardBrowserTests(BrowserSession session, ITestOutputHel
 
         serious.ShouldBeEmpty(string.Join("\n", serious));
         _pageErrors.ShouldBeEmpty();
+        _failedResponses.ShouldBeEmpty("every request of the UI succeeds");
     }
 
     private async Task SignInAsVantaaKeravaOffice(bool alreadyOnLogin = false)
