@@ -9,6 +9,7 @@ var ledger = LedgerOptions.From(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(ledger);
 
 builder.AddLedgerLogging();
+builder.AddLedgerLimits();
 builder.Services.AddLedgerProblemDetails();
 builder.Services.AddLedgerSecurity(ledger);
 builder.Services.AddLedgerMarten(ledger);
@@ -24,6 +25,7 @@ app.UseLedgerProblemDetails();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseLedgerLimits();
 app.UseAuthorization();
 app.MapLedgerEndpoints(ledger);
 

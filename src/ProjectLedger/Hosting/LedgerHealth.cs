@@ -9,7 +9,11 @@ public static class LedgerHealth
 {
     public static IServiceCollection AddLedgerHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseReadiness>("database");
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ProjectLedger.Dashboards.ProjectionLag>();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadiness>("database")
+            .AddCheck<ProjectLedger.Dashboards.ProjectionLag>("projections");
         return services;
     }
 

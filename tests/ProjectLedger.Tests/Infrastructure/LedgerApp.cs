@@ -34,6 +34,8 @@ public sealed class LedgerApp : IAsyncLifetime
             ["LEDGER_SCHEMA"] = schema,
             ["LEDGER_DEMO"] = "1",
             ["LEDGER_LOG_FORMAT"] = "text",
+            // One test user writes far faster than a person; the limit has tests of its own.
+            ["LEDGER_RATE_LIMIT"] = "off",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
         };

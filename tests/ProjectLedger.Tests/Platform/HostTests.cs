@@ -14,6 +14,8 @@ public sealed class HostTests(LedgerApp app)
         var health = await _api.Send(HttpMethod.Get, "/health", null, 200, withToken: false);
         health["status"]!.GetValue<string>().ShouldBe("Healthy");
         health["checks"]!["database"]!["status"]!.GetValue<string>().ShouldBe("Healthy");
+        health["checks"]!["projections"]!["status"]!.GetValue<string>().ShouldBe("Healthy");
+        health["checks"]!["projections"]!["data"]!["eventLogHead"]!.GetValue<long>().ShouldBeGreaterThanOrEqualTo(0);
     }
 
     [Fact]

@@ -1,0 +1,54 @@
+using Marten;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ProjectLedger.Dashboards;
+
+/// <summary>
+/// How far the asynchronous projections are behind the event log, in events. A lag that does not
+/// shrink for StallAfter means the daemon stopped (Marten #4961: it once stopped after a database
+/// outage while everything else looked healthy): that is Unhealthy, not merely slow.
+/// </summary>
+public sealed class ProjectionLag(IDocumentStore store, TimeProvider clock) : IHealthCheck
+{
+    public static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(30);
+    private const long SlowLag = 10_000;
+
+    private readonly Dictionary<string, (long Sequence, DateTimeOffset Since)> _lastProgress = [];
+    private readonly Lock _gate = new();
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            var statistics = await store.Advanced.FetchEventStoreStatistics(token: ct);
+            var shards = await store.Advanced.AllProjectionProgress(token: ct);
+            var head = statistics.EventSequenceNumber;
+            var now = clock.GetUtcNow();
+            var data = new Dictionary<string, object> { ["eventLogHead"] = head };
+            var stalled = new List<string>();
+            var maxLag = 0L;
+            foreach (var shard in shards.Where(s => s.ShardName != "HighWaterMark"))
+            {
+                var lag = Math.Max(0, head - shard.Sequence);
+                data[shard.ShardName + ".lag"] = lag;
+                maxLag = Math.Max(maxLag, lag);
+                lock (_gate)
+                {
+                    if (!_lastProgress.TryGetValue(shard.ShardName, out var last) || last.Sequence != shard.Sequence || lag == 0)
+                        _lastProgress[shard.ShardName] = (shard.Sequence, now);
+                    else if (now - last.Since > StallAfter)
+                        stalled.Add(shard.ShardName);
+                }
+            }
+            if (stalled.Count > 0)
+                return HealthCheckResult.Unhealthy($"projections stalled: {string.Join(", ", stalled)} made no progress for {StallAfter.TotalSeconds:0} s", data: data);
+            return maxLag > SlowLag
+                ? HealthCheckResult.Degraded($"projections are {maxLag} events behind", data: data)
+                : HealthCheckResult.Healthy($"projections are {maxLag} events behind", data: data);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("projection progress cannot be read: " + e.Message);
+        }
+    }
+}
