@@ -106,6 +106,7 @@ public sealed class DashboardBrowserTests(BrowserSession session, ITestOutputHel
         (await region.GetAttributeAsync("aria-live")).ShouldBe("polite");
         (await region.InnerTextAsync()).ShouldStartWith("Luvut päivitetty klo");
         (await _page.GetByTestId("stage-count-Idea").InnerTextAsync()).ShouldBe("2");
+        await BrowserSession.Screenshot(_page, "funnel-after-live-update", output);
         _pageErrors.ShouldBeEmpty();
         _failedResponses.ShouldBeEmpty("every request of the UI succeeds");
     }
