@@ -14,7 +14,7 @@ builder.Services.AddLedgerProblemDetails();
 builder.Services.AddLedgerSecurity(ledger);
 builder.Services.AddLedgerMarten(ledger);
 builder.Services.AddLedgerAudit();
-builder.Services.AddLedgerDashboards();
+builder.Services.AddLedgerDashboards(builder.Configuration["LEDGER_REDIS"]);
 builder.Host.AddLedgerWolverine(ledger);
 builder.Services.AddLedgerHealth();
 builder.Services.AddLedgerOpenApi();

@@ -20,9 +20,12 @@ public static class DashboardsSetup
         opts.RegisterDocumentType<PilotsView>();
     }
 
-    public static IServiceCollection AddLedgerDashboards(this IServiceCollection services)
+    /// <summary>With LEDGER_REDIS (several nodes), pushes reach clients on every node through a Redis backplane.</summary>
+    public static IServiceCollection AddLedgerDashboards(this IServiceCollection services, string? redis)
     {
-        services.AddSignalR();
+        var signalR = services.AddSignalR();
+        if (!string.IsNullOrWhiteSpace(redis))
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("projectledger"));
         services.AddSingleton<DashboardPush>();
         services.ConfigureMarten((sp, opts) => opts.Projections.AsyncListeners.Add(sp.GetRequiredService<DashboardPush>()));
         return services;
