@@ -24,6 +24,7 @@ var app = builder.Build();
 app.UseLedgerProblemDetails();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseMissingFileAsNotFound();
 app.UseAuthentication();
 app.UseLedgerLimits();
 app.UseAuthorization();

@@ -17,6 +17,24 @@ public static class LedgerEndpoints
     }
 
     /// <summary>
+    /// A file path (with an extension) that no static file and no endpoint matched is 404, not the
+    /// 401 the "signed in by default" policy would give it.
+    /// </summary>
+    public static WebApplication UseMissingFileAsNotFound(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            if (http.GetEndpoint() is null && Path.HasExtension(http.Request.Path.Value))
+            {
+                await Results.Problem(statusCode: 404, title: "Not found", detail: $"There is no file {http.Request.Path}.").ExecuteAsync(http);
+                return;
+            }
+            await next(http);
+        });
+        return app;
+    }
+
+    /// <summary>
     /// Wolverine's JSON endpoints do not match a request whose body is not JSON, so such a request
     /// lands here: say so (415) rather than claim the route does not exist.
     /// </summary>

@@ -37,6 +37,12 @@ public sealed class HostTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task a_missing_file_is_404_not_401()
+    {
+        (await _api.Send(HttpMethod.Get, "/no-such-file.png", null, 404, withToken: false)).ShouldBeProblem(404);
+    }
+
+    [Fact]
     public async Task a_body_that_is_not_json_is_refused_with_a_problem()
     {
         var before = await app.EventCount();
