@@ -8,6 +8,10 @@ namespace ProjectLedger.Security;
 /// <summary>Signs HS256 tokens with the configured key (ops/token does the same in bash).</summary>
 public sealed class TokenIssuer(LedgerOptions ledger)
 {
+    /// <summary>Signs with the demo key, for demos, scripts and tests that talk to a demo-mode app.</summary>
+    public static TokenIssuer Demo { get; } = new(new LedgerOptions("", "", DemoMode: true,
+        System.Text.Encoding.UTF8.GetBytes(LedgerOptions.DemoSigningKey), RunDaemon: false, MultiNode: false));
+
     public string Issue(string user, string role, string county, TimeSpan? lifetime = null)
     {
         var credentials = new SigningCredentials(new SymmetricSecurityKey(ledger.SigningKey), SecurityAlgorithms.HmacSha256);

@@ -1,12 +1,9 @@
 using System.Diagnostics;
-using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
-using System.Security.Claims;
 using System.Text;
-using Microsoft.IdentityModel.Tokens;
 using ProjectLedger.Hosting;
 using ProjectLedger.Security;
 using ProjectLedger.Tests.Infrastructure;
@@ -99,25 +96,9 @@ public sealed class AppProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>A bearer token signed as src/ProjectLedger/Security/TokenIssuer.cs does, with the demo key.</summary>
-    public static string Token(string role, string county, string user = "test-user")
-    {
-        var credentials = new SigningCredentials(
-            new SymmetricSecurityKey(Encoding.UTF8.GetBytes(LedgerOptions.DemoSigningKey)), SecurityAlgorithms.HmacSha256);
-        var token = new JwtSecurityToken(
-            issuer: LedgerOptions.Issuer,
-            audience: LedgerOptions.Audience,
-            claims:
-            [
-                new Claim("sub", user),
-                new Claim(LedgerUser.RoleClaim, role),
-                new Claim(LedgerUser.CountyClaim, county),
-            ],
-            notBefore: DateTime.UtcNow.AddMinutes(-1),
-            expires: DateTime.UtcNow.AddHours(1),
-            signingCredentials: credentials);
-        return new JwtSecurityTokenHandler().WriteToken(token);
-    }
+    /// <summary>A bearer token signed with the demo key, as the demo-mode app expects.</summary>
+    public static string Token(string role, string county, string user = "test-user") =>
+        TokenIssuer.Demo.Issue(user, role, county, TimeSpan.FromHours(1));
 
     /// <summary>An HttpClient on BaseUrl carrying a token for the role and county.</summary>
     public HttpClient Client(string role, string county, string user = "test-user")
