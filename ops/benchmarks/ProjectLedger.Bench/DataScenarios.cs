@@ -1,0 +1,430 @@
+using System.Diagnostics;
+using System.Net;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using Npgsql;
+using NpgsqlTypes;
+using ProjectLedger.Dashboards;
+using ProjectLedger.Experiments;
+using ProjectLedger.Security;
+
+namespace ProjectLedger.Bench;
+
+/// <summary>
+/// Bulk import (Marten bulk append vs a plain COPY of identical rows), the big data set (100,000
+/// experiments from the demo generator), projection rebuild vs an in-memory ceiling, then with the
+/// app on the big set: dashboard and list reads vs /health, as-of vs select-and-fold, verify, export.
+/// </summary>
+public sealed class DataScenarios(BenchEnv env, Results results, NpgsqlDataSource data, EventRows rows)
+{
+    private const string Big = "bench_big";
+    private static readonly ExperimentProjection Fold = new();
+
+    public async Task Run(Func<string, bool> on)
+    {
+        var clock = Stopwatch.StartNew();
+        var experiments = env.Size(100_000);
+        var streams = Dataset.Demo(experiments, seed: 4242);
+        var longs = new[] { 10, 100, 1_000, 10_000 }.Select((n, i) => Dataset.Long(n, "helsinki", 900 + i)).ToList();
+        var eventCount = streams.Sum(s => s.Events.Count);
+        results.Size("experiments", streams.Count(s => s.AggregateAlias == Dataset.ExperimentAlias));
+        results.Size("events", eventCount);
+        results.Timing("generate demo data", clock.Elapsed.TotalSeconds);
+        Log.Say($"generated {streams.Count} streams, {eventCount} events in {clock.Elapsed.TotalSeconds:0.0} s");
+
+        if (on("bulk")) await Bulk(streams);
+
+        // The big set: everything through Marten's bulk append, plus the inline snapshots it does not write.
+        using var store = LedgerStore.Create(env.Db, Big);
+        clock.Restart();
+        await LedgerStore.Exec(data, $"drop schema if exists {Big} cascade");
+        await LedgerStore.EnsureSchema(store, data, Big);
+        await Dataset.MartenBulk(store, [.. streams, .. longs]);
+        var loadSeconds = clock.Elapsed.TotalSeconds;
+        results.Bench("bulk import", "bulk_marten_big_set_events_per_s", (eventCount + longs.Sum(l => l.Events.Count)) / loadSeconds, "events/s");
+        clock.Restart();
+        await Dataset.Snapshots(store, [.. streams, .. longs]);
+        await LedgerStore.Exec(data, $"vacuum analyze {Big}.mt_events; vacuum analyze {Big}.mt_doc_experiment; vacuum analyze {Big}.mt_streams");
+        results.Timing("big set: load events", loadSeconds);
+        results.Timing("big set: snapshots + analyze", clock.Elapsed.TotalSeconds);
+
+        if (on("rebuild") || on("reads")) await Rebuild(store, on("rebuild"));
+
+        if (on("reads") || on("asof") || on("export"))
+        {
+            await using var app = await AppProcess.Start(env, Big);
+            if (on("reads")) await Reads(app);
+            if (on("asof")) await AsOf(app, longs);
+            if (on("export")) await Export(app);
+        }
+    }
+
+    // ---- Bulk import ---------------------------------------------------------------------------------
+
+    private async Task Bulk(List<BenchStream> all)
+    {
+        var clock = Stopwatch.StartNew();
+        var target = env.Size(100_000);
+        var subset = new List<BenchStream>();
+        foreach (var s in all)
+        {
+            if (subset.Sum(x => x.Events.Count) >= target) break;
+            subset.Add(s);
+        }
+        var events = subset.Sum(s => s.Events.Count);
+        const string m = "bench_bulk_m", c = "bench_bulk_c";
+        using var martenStore = LedgerStore.Create(env.Db, m);
+        using var copyStore = LedgerStore.Create(env.Db, c);
+        foreach (var (schema, store) in new[] { (m, martenStore), (c, copyStore) })
+        {
+            await LedgerStore.Exec(data, $"drop schema if exists {schema} cascade");
+            await LedgerStore.EnsureSchema(store, data, schema);
+        }
+        var copyRows = subset.Select(s => (s.Id, s.AggregateAlias, s.Events)).ToList();
+
+        async Task<(double Seconds, CpuUse Cpu)> Marten()
+        {
+            await LedgerStore.Exec(data, $"truncate {m}.mt_events, {m}.mt_streams");
+            var meter = new CpuMeter(null, env.PostmasterPid);
+            var t = Stopwatch.StartNew();
+            await Dataset.MartenBulk(martenStore, subset);
+            return (t.Elapsed.TotalSeconds, meter.Stop());
+        }
+        async Task<(double Seconds, CpuUse Cpu)> Copy()
+        {
+            await LedgerStore.Exec(data, $"truncate {c}.mt_events, {c}.mt_streams");
+            var meter = new CpuMeter(null, env.PostmasterPid);
+            var t = Stopwatch.StartNew();
+            await rows.Copy(data, c, copyRows);
+            return (t.Elapsed.TotalSeconds, meter.Stop());
+        }
+
+        await Marten(); await Copy(); // warm-up, discarded
+        var real = new List<(double Seconds, CpuUse Cpu)>();
+        var twin = new List<(double Seconds, CpuUse Cpu)>();
+        for (var rep = 0; rep < 3; rep++)
+        {
+            if (rep % 2 == 0) { real.Add(await Marten()); twin.Add(await Copy()); }
+            else { twin.Add(await Copy()); real.Add(await Marten()); }
+        }
+        var realEps = events / Stats.Median(real.Select(r => r.Seconds));
+        var twinEps = events / Stats.Median(twin.Select(r => r.Seconds));
+        results.Bench("bulk import", "bulk_marten_events_per_s", realEps, "events/s");
+        results.Bench("bulk import", "bulk_copy_events_per_s", twinEps, "events/s");
+        results.Cpu("bulk_marten", CpuUse.Median(real.Select(r => r.Cpu)));
+        results.Cpu("bulk_copy", CpuUse.Median(twin.Select(r => r.Cpu)));
+        results.Ratio("bulk_marten_vs_copy", realEps / twinEps, ">= 0.8", $"{Results.Fmt(realEps)} vs {Results.Fmt(twinEps)} events/s, {events} events a run");
+
+        // What the hash-chain trigger costs both: the same COPY with the trigger disabled, once.
+        await LedgerStore.Exec(data, $"truncate {c}.mt_events, {c}.mt_streams; alter table {c}.mt_events disable trigger ledger_chain_event");
+        var bare = Stopwatch.StartNew();
+        await rows.Copy(data, c, copyRows);
+        results.Bench("bulk import", "bulk_copy_without_hash_trigger_events_per_s", events / bare.Elapsed.TotalSeconds, "events/s");
+        await LedgerStore.Exec(data, $"drop schema {m} cascade; drop schema {c} cascade");
+        results.Timing("bulk import", clock.Elapsed.TotalSeconds);
+    }
+
+    // ---- Rebuild -------------------------------------------------------------------------------------
+
+    private async Task Rebuild(DocumentStore store, bool measure)
+    {
+        var clock = Stopwatch.StartNew();
+        var events = await LedgerStore.Scalar(data, $"select count(*) from {Big}.mt_events");
+        var reps = env.Quick ? 3 : 1;
+        var real = new List<(double Seconds, CpuUse Cpu)>();
+        var ceiling = new List<(double Seconds, CpuUse Cpu)>();
+        var plain = new List<double>();
+        for (var rep = 0; rep < (measure ? reps : 1); rep++)
+        {
+            var meter = new CpuMeter(null, env.PostmasterPid);
+            var t = Stopwatch.StartNew();
+            using (var daemon = await store.BuildProjectionDaemonAsync())
+                await daemon.RebuildProjectionAsync(typeof(DashboardProjection), TimeSpan.FromMinutes(15), CancellationToken.None);
+            real.Add((t.Elapsed.TotalSeconds, meter.Stop()));
+            Log.Say($"rebuild {rep + 1}: {events} events in {t.Elapsed.TotalSeconds:0.0} s");
+            if (!measure) break;
+            meter = new CpuMeter(null, env.PostmasterPid);
+            t.Restart();
+            await Ceiling();
+            ceiling.Add((t.Elapsed.TotalSeconds, meter.Stop()));
+            t.Restart();
+            await PlainRead();
+            plain.Add(t.Elapsed.TotalSeconds);
+        }
+        if (!measure) return;
+        var realEps = events / Stats.Median(real.Select(r => r.Seconds));
+        var ceilEps = events / Stats.Median(ceiling.Select(r => r.Seconds));
+        results.Bench("rebuild", "rebuild_dashboards_events_per_s", realEps, "events/s");
+        results.Bench("rebuild", "rebuild_dashboards_seconds", Stats.Median(real.Select(r => r.Seconds)), "s");
+        results.Bench("rebuild", "rebuild_ceiling_events_per_s", ceilEps, "events/s");
+        results.Bench("rebuild", "plain_sql_read_events_per_s", events / Stats.Median(plain), "events/s");
+        results.Cpu("rebuild_daemon", CpuUse.Median(real.Select(r => r.Cpu)));
+        results.Cpu("rebuild_ceiling", CpuUse.Median(ceiling.Select(r => r.Cpu)));
+        results.Ratio("rebuild_vs_ceiling", realEps / ceilEps, ">= 0.4",
+            $"{Results.Fmt(realEps)} vs {Results.Fmt(ceilEps)} events/s over {events} events ({real.Count} run{(real.Count > 1 ? "s" : "")})");
+        results.Timing("rebuild", clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The ceiling: read every event in sequence order, deserialize with the same serializer, fold with
+    /// the same ExperimentProjection, build the same documents (DashboardExperiment and the three views
+    /// per scope) and COPY them into scratch tables shaped like the projection's.
+    /// </summary>
+    private async Task Ceiling()
+    {
+        var states = new Dictionary<Guid, (Experiment? State, List<DatedCount> Recent)>();
+        await using (var connection = await data.OpenConnectionAsync())
+        await using (var command = new NpgsqlCommand(
+                         $"select stream_id, version, type, timestamp, seq_id, data from {Big}.mt_events order by seq_id", connection))
+        {
+            command.CommandTimeout = 600;
+            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess);
+            var experimentTypes = LedgerEventTypes.Experiment;
+            while (await reader.ReadAsync())
+            {
+                var streamId = reader.GetGuid(0);
+                var version = reader.GetInt64(1);
+                var type = rows.TypeOf(reader.GetString(2));
+                var timestamp = reader.GetFieldValue<DateTimeOffset>(3);
+                var sequence = reader.GetInt64(4);
+                if (!experimentTypes.Contains(type)) continue;
+                var body = rows.Serializer.FromJson(type, reader, 5);
+                var e = Demo.DemoStream.Wrap(body);
+                e.StreamId = streamId;
+                e.Version = version;
+                e.Timestamp = timestamp;
+                e.Sequence = sequence;
+                states.TryGetValue(streamId, out var memory);
+                var state = Fold.Evolve(memory.State, streamId, e);
+                var recent = memory.Recent ?? [];
+                if (body is ParticipationRecorded r)
+                {
+                    recent.Add(new DatedCount(r.PeriodEnd, r.ByKind.Values.Sum()));
+                    if (recent.Count > 60) recent = [.. recent.OrderByDescending(x => x.PeriodEnd).Take(30)];
+                }
+                states[streamId] = (state, recent);
+            }
+        }
+
+        var funnels = new Dictionary<string, FunnelView>();
+        var participation = new Dictionary<string, ParticipationView>();
+        var pilots = new Dictionary<string, PilotsView>();
+        var docs = new List<DashboardExperiment>(states.Count);
+        foreach (var (id, (state, recentAll)) in states)
+        {
+            if (state is null) continue;
+            var recent = recentAll.OrderByDescending(x => x.PeriodEnd).Take(30).ToList();
+            docs.Add(new DashboardExperiment(id, state, recent));
+            var entry = PilotEntry.Of(state, recent);
+            foreach (var scope in DashboardScope.Of(state))
+            {
+                if (!funnels.TryGetValue(scope, out var f)) funnels[scope] = f = new FunnelView { Id = scope };
+                if (!participation.TryGetValue(scope, out var p)) participation[scope] = p = new ParticipationView { Id = scope };
+                if (!pilots.TryGetValue(scope, out var b)) pilots[scope] = b = new PilotsView { Id = scope };
+                f.Apply(state, +1);
+                p.Apply(state, +1);
+                if (entry is not null) b.Pilots[id] = entry;
+            }
+        }
+
+        await using var conn = await data.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        foreach (var table in new[] { "dashboardexperiment", "funnelview", "participationview", "pilotsview" })
+            await using (var create = new NpgsqlCommand(
+                             $"drop table if exists {Big}.ceiling_{table}; create table {Big}.ceiling_{table} (like {Big}.mt_doc_{table} including all)", conn, tx))
+                await create.ExecuteNonQueryAsync();
+        await CopyDocs(conn, "dashboardexperiment", docs.Select(d => ((object)d.Id, (object)d)));
+        await CopyDocs(conn, "funnelview", funnels.Values.Select(v => ((object)v.Id, (object)v)));
+        await CopyDocs(conn, "participationview", participation.Values.Select(v => ((object)v.Id, (object)v)));
+        await CopyDocs(conn, "pilotsview", pilots.Values.Select(v => ((object)v.Id, (object)v)));
+        await tx.CommitAsync();
+    }
+
+    private async Task CopyDocs(NpgsqlConnection conn, string table, IEnumerable<(object Id, object Doc)> docs)
+    {
+        await using var copy = await conn.BeginBinaryImportAsync($"COPY {Big}.ceiling_{table} (id, data, mt_dotnet_type, mt_version) FROM STDIN BINARY");
+        foreach (var (id, doc) in docs)
+        {
+            await copy.StartRowAsync();
+            if (id is Guid g) await copy.WriteAsync(g, NpgsqlDbType.Uuid);
+            else await copy.WriteAsync((string)id, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(rows.Json(doc), NpgsqlDbType.Jsonb);
+            await copy.WriteAsync(doc.GetType().FullName!, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(1L, NpgsqlDbType.Bigint);
+        }
+        await copy.CompleteAsync();
+    }
+
+    /// <summary>Only reading the same rows (no deserializing, no folding): what the disk and the wire cost.</summary>
+    private async Task PlainRead()
+    {
+        await using var connection = await data.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand($"select stream_id, version, type, timestamp, seq_id, data::text from {Big}.mt_events order by seq_id", connection);
+        command.CommandTimeout = 600;
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess);
+        long bytes = 0;
+        while (await reader.ReadAsync())
+        {
+            reader.GetGuid(0); reader.GetInt64(1); reader.GetString(2); reader.GetFieldValue<DateTimeOffset>(3); reader.GetInt64(4);
+            bytes += reader.GetString(5).Length;
+        }
+    }
+
+    // ---- Reads ---------------------------------------------------------------------------------------
+
+    private async Task Reads(AppProcess app)
+    {
+        var clock = Stopwatch.StartNew();
+        using var http = Tokens.Client(app.BaseUrl, 32, Tokens.Issue("bench-admin", Roles.Admin, "*"));
+        var targets = new (string Name, string Path, bool Dashboard)[]
+        {
+            ("health", "/health", false),
+            ("funnel_national", "/api/dashboards/funnel", true),
+            ("funnel_county", "/api/dashboards/funnel?county=helsinki", true),
+            ("participation_national", "/api/dashboards/participation", true),
+            ("pilots_county", "/api/dashboards/pilots?county=helsinki", true),
+            ("pilots_national", "/api/dashboards/pilots", true),
+            ("experiments_list_county", "/api/experiments?county=helsinki", false),
+            ("experiments_list_national", "/api/experiments", false),
+        };
+        Func<CpuMeter> meter = () => new CpuMeter(app.Pid, env.PostmasterPid);
+        foreach (var (_, path, _) in targets) // warm-up
+            await Load.Closed(2, TimeSpan.FromSeconds(1), 20, (_, _) => Get(http, path), meter);
+
+        var rate = 20.0;
+        var count = env.Quick ? 20 : 40;
+        var runs = targets.ToDictionary(t => t.Name, _ => new List<RunResult>());
+        for (var rep = 0; rep < 3; rep++)
+            foreach (var (name, path, _) in rep % 2 == 0 ? targets : targets.Reverse())
+                runs[name].Add(await Load.Open(rate, count, _ => Get(http, path), meter));
+
+        var p99 = runs.ToDictionary(r => r.Key, r => Stats.Median(r.Value.Select(x => x.P99)));
+        foreach (var (name, list) in runs)
+        {
+            results.Bench("reads", $"get_{name}_p50", Stats.Median(list.Select(x => x.P50)), "ms");
+            results.Bench("reads", $"get_{name}_p99", p99[name], "ms");
+            if (list.Sum(x => x.Failed) is > 0 and var failed) results.Note($"reads: {failed} GET {name} failed");
+            results.Cpu($"get_{name}", CpuUse.Median(list.Select(x => x.Cpu)));
+        }
+        results.Bench("reads", "open_loop_rate", rate, "requests/s");
+        var worst = targets.Where(t => t.Dashboard).MaxBy(t => p99[t.Name]);
+        results.Ratio("dashboard_p99_vs_health_p99", p99[worst.Name] / p99["health"], "<= 2",
+            $"worst dashboard GET {worst.Name} {Results.Fmt(p99[worst.Name])} ms vs /health {Results.Fmt(p99["health"])} ms p99 at {rate}/s");
+        var list99 = Math.Max(p99["experiments_list_county"], p99["experiments_list_national"]);
+        results.Ratio("list_p99_vs_health_p99", list99 / p99["health"], "<= 2", $"experiment list {Results.Fmt(list99)} ms p99 (not a target in the issue; same yardstick)");
+        results.Timing("reads", clock.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<bool> Get(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+
+    // ---- As-of and verify ----------------------------------------------------------------------------
+
+    private async Task AsOf(AppProcess app, List<BenchStream> longs)
+    {
+        var clock = Stopwatch.StartNew();
+        using var http = Tokens.Client(app.BaseUrl, 1, Tokens.Issue("bench-auditor", Roles.Auditor, "*"));
+        Func<CpuMeter> meter = () => new CpuMeter(app.Pid, env.PostmasterPid);
+        var cases = longs.Select(l => (Name: $"asof_{l.Events.Count}", l.Id, Version: (long)l.Events.Count,
+                Count: l.Events.Count switch { <= 10 => 150, <= 100 => 100, <= 1000 => 40, _ => 10 }))
+            .Append((Name: "asof_5000_of_10000", longs[^1].Id, Version: 5000L, Count: 10))
+            .ToList();
+        foreach (var c in cases) // warm-up
+        {
+            await Get(http, $"/api/experiments/{c.Id}/as-of?version={c.Version}");
+            await TwinAsOf(c.Id, c.Version);
+        }
+        var ratios = new List<(string Name, double Ratio)>();
+        foreach (var c in cases)
+        {
+            var count = env.Quick ? Math.Max(5, c.Count / 3) : c.Count;
+            var real = new List<RunResult>();
+            var twin = new List<RunResult>();
+            for (var rep = 0; rep < 3; rep++)
+            {
+                real.Add(await Load.Closed(1, TimeSpan.FromMinutes(2), count, (_, _) => Get(http, $"/api/experiments/{c.Id}/as-of?version={c.Version}"), meter));
+                twin.Add(await Load.Closed(1, TimeSpan.FromMinutes(2), count, (_, _) => TwinAsOf(c.Id, c.Version), meter));
+            }
+            var realP99 = Stats.Median(real.Select(r => r.P99));
+            var twinP99 = Stats.Median(twin.Select(r => r.P99));
+            results.Bench("time travel", $"{c.Name}_http_p50", Stats.Median(real.Select(r => r.P50)), "ms");
+            results.Bench("time travel", $"{c.Name}_http_p99", realP99, "ms");
+            results.Bench("time travel", $"{c.Name}_fold_p50", Stats.Median(twin.Select(r => r.P50)), "ms");
+            results.Bench("time travel", $"{c.Name}_fold_p99", twinP99, "ms");
+            ratios.Add((c.Name, realP99 / twinP99));
+        }
+        var headline = ratios.First(r => r.Name == "asof_1000");
+        results.Ratio("asof_p99_vs_fold", headline.Ratio, "<= 1.5",
+            "at 1,000 events; by size: " + string.Join(", ", ratios.Select(r => $"{r.Name} {Results.Fmt(r.Ratio, 2)}")));
+
+        // Verify: recompute the 10,000-event stream's hash chain.
+        var verify = new List<double>();
+        for (var i = 0; i < (env.Quick ? 3 : 5); i++)
+        {
+            var t = Stopwatch.StartNew();
+            if (!await Get(http, $"/api/audit/verify?experimentId={longs[^1].Id}")) results.Note("verify did not answer 200");
+            verify.Add(t.Elapsed.TotalSeconds);
+        }
+        results.Bench("audit", "verify_10000_events_per_s", longs[^1].Events.Count / Stats.Median(verify), "events/s");
+        results.Timing("time travel + verify", clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The twin of as-of: select the stream's rows up to the version, deserialize, fold, serialize the answer.</summary>
+    private async Task<bool> TwinAsOf(Guid id, long version)
+    {
+        await using var command = data.CreateCommand(
+            $"select version, type, timestamp, seq_id, data from {Big}.mt_events where stream_id = $1 and version <= $2 order by version");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(new NpgsqlParameter { Value = version });
+        await using var reader = await command.ExecuteReaderAsync();
+        Experiment? state = null;
+        while (await reader.ReadAsync())
+        {
+            var body = rows.Serializer.FromJson(rows.TypeOf(reader.GetString(1)), reader, 4);
+            var e = Demo.DemoStream.Wrap(body);
+            e.StreamId = id;
+            e.Version = reader.GetInt64(0);
+            e.Timestamp = reader.GetFieldValue<DateTimeOffset>(2);
+            e.Sequence = reader.GetInt64(3);
+            state = Fold.Evolve(state, id, e);
+        }
+        return state is not null && System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(state, Json.Web).Length > 0;
+    }
+
+    // ---- Export --------------------------------------------------------------------------------------
+
+    private async Task Export(AppProcess app)
+    {
+        var clock = Stopwatch.StartNew();
+        using var http = Tokens.Client(app.BaseUrl, 1, Tokens.Issue("bench-auditor", Roles.Auditor, "*"), TimeSpan.FromMinutes(10));
+        ProcStat.ResetPeak(app.Pid);
+        var before = ProcStat.Memory(app.Pid);
+        await using var sampler = new MemSampler(app.Pid);
+        var meter = new CpuMeter(app.Pid, env.PostmasterPid);
+        var t = Stopwatch.StartNew();
+        using var response = await http.GetAsync("/api/audit/export", HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[1 << 16];
+        long lines = 0, bytes = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer)) > 0)
+        {
+            bytes += read;
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+        }
+        var seconds = t.Elapsed.TotalSeconds;
+        results.Cpu("export", meter.Stop());
+        var peak = Math.Max(ProcStat.Memory(app.Pid).PeakMb, sampler.MaxRssMb);
+        results.Bench("audit", "export_events_per_s", lines / seconds, "events/s");
+        results.Bench("audit", "export_events", lines, "events");
+        results.Bench("audit", "export_mb_per_s", bytes / 1048576.0 / seconds, "MiB/s");
+        results.Bench("memory", "app_peak_working_set_export", peak, "MiB");
+        results.Bench("memory", "app_working_set_before_export", before.RssMb, "MiB");
+        results.Timing("export", clock.Elapsed.TotalSeconds);
+    }
+}
