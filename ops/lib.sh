@@ -91,3 +91,8 @@ build_web() {
 ensure_chromium() {
   if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
 }
+
+# Redis, for the SignalR backplane test of several app nodes (the test starts its own server).
+ensure_redis() {
+  if ! command -v redis-server >/dev/null 2>&1; then apt_install redis-server; fi
+}
