@@ -5,7 +5,16 @@ using ProjectLedger.Hosting;
 using ProjectLedger.Security;
 
 var builder = WebApplication.CreateBuilder(args);
-var ledger = LedgerOptions.From(builder.Configuration, builder.Environment);
+LedgerOptions ledger;
+try
+{
+    ledger = LedgerOptions.From(builder.Configuration, builder.Environment);
+}
+catch (LedgerConfigurationException e)
+{
+    Console.Error.WriteLine("ProjectLedger cannot start: " + e.Message);
+    return 2;
+}
 builder.Services.AddSingleton(ledger);
 
 builder.AddLedgerLogging();

@@ -7,7 +7,8 @@ public static class LedgerEndpoints
 {
     public static void MapLedgerEndpoints(this WebApplication app, LedgerOptions ledger)
     {
-        app.MapWolverineEndpoints();
+        // "?page=abc" is a 400 problem, not a silent page 0.
+        app.MapWolverineEndpoints(o => o.RejectUnparseableQueryValues = true);
         app.MapLedgerHealth();
         app.MapLedgerOpenApi(ledger);
         app.MapLedgerHubs();

@@ -29,13 +29,13 @@ public sealed record LedgerOptions(
         if (string.IsNullOrWhiteSpace(key))
         {
             if (!demo)
-                throw new InvalidOperationException(
+                throw new LedgerConfigurationException(
                     "LEDGER_SIGNING_KEY is not set. Set a signing key of at least 32 bytes, or LEDGER_DEMO=1 for a demo.");
             key = DemoSigningKey;
         }
         var keyBytes = Encoding.UTF8.GetBytes(key);
         if (keyBytes.Length < 32)
-            throw new InvalidOperationException("LEDGER_SIGNING_KEY must be at least 32 bytes long.");
+            throw new LedgerConfigurationException("LEDGER_SIGNING_KEY must be at least 32 bytes long.");
 
         return new LedgerOptions(
             connection,
@@ -49,3 +49,6 @@ public sealed record LedgerOptions(
     private static bool IsOn(string? value) => value is "1" or "true" or "True" or "yes";
     private static bool IsOff(string? value) => value is "0" or "false" or "False" or "no";
 }
+
+/// <summary>The environment does not configure the app well enough to start; the message says what to set.</summary>
+public sealed class LedgerConfigurationException(string message) : Exception(message);

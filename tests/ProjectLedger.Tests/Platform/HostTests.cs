@@ -37,6 +37,13 @@ public sealed class HostTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task a_query_value_that_does_not_parse_is_a_400_problem()
+    {
+        (await _api.Get("/api/experiments?page=abc", 400)).ShouldBeProblem(400);
+        (await _api.Get("/api/dashboards/funnel?at=yesterday", 400)).ShouldBeProblem(400);
+    }
+
+    [Fact]
     public async Task a_missing_file_is_404_not_401()
     {
         (await _api.Send(HttpMethod.Get, "/no-such-file.png", null, 404, withToken: false)).ShouldBeProblem(404);
