@@ -16,7 +16,9 @@ public sealed record JoinStakeholder(string? Organisation, string? Kind, IReadOn
         var errors = new Errors()
             .Required(Organisation, "organisation", 300)
             .OneOf(Kind, Vocabulary.StakeholderKinds, "kind")
-            .When(roles.Count == 0, "roles", $"Say which of {Vocabulary.List(Vocabulary.StakeholderRoles)} the stakeholder answers.");
+            .When(roles.Count == 0, "roles", $"Say which of {Vocabulary.List(Vocabulary.StakeholderRoles)} the stakeholder answers.")
+            // Only the first 10 are checked one by one: a longer list could carry an unchecked role.
+            .When(roles.Count > 10, "roles", "At most 10.");
         for (var i = 0; i < Math.Min(roles.Count, 10); i++) errors.OneOf(roles[i], Vocabulary.StakeholderRoles, $"roles[{i}]");
         if (errors.Any) return errors.ToRejection();
         return Decision.Accept(new StakeholderJoined(Organisation!.Trim(), Kind!, roles.Select(r => r!).Distinct().ToList()));

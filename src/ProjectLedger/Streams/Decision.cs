@@ -51,11 +51,16 @@ public sealed class Errors
     public Errors Required(string? value, string field, int maxLength = 2000)
     {
         if (string.IsNullOrWhiteSpace(value)) return Add(field, "Required.");
-        return When(value.Length > maxLength, field, $"At most {maxLength} characters.");
+        return MaxLength(value, field, maxLength);
     }
 
-    public Errors MaxLength(string? value, string field, int maxLength = 2000) =>
-        When(value is not null && value.Length > maxLength, field, $"At most {maxLength} characters.");
+    /// <summary>Over-long text, and the NUL character (PostgreSQL's jsonb cannot store it), are refused.</summary>
+    public Errors MaxLength(string? value, string field, int maxLength = 2000)
+    {
+        if (value is null) return this;
+        if (value.Length > maxLength) return Add(field, $"At most {maxLength} characters.");
+        return When(value.Contains('\0'), field, "Contains a NUL character (\\u0000), which cannot be stored.");
+    }
 
     public Invalid ToRejection() => new(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 }

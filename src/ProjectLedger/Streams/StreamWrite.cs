@@ -17,9 +17,12 @@ public static class StreamWrite
         Func<LedgerUser, Decision> decide, string location)
         where TState : class
     {
+        if (Envelope(command) is { } invalid) return LedgerProblems.ToResult(invalid);
         var user = LedgerUser.From(http.User);
         if (!user.CanWrite(county))
             return LedgerProblems.ToResult(new Forbidden(WriteRefusal(user, county)));
+        // A new stream is at version 0: any other expectation is stale.
+        if (command.ExpectedVersion is > 0 and var expectedNew) return LedgerProblems.ToResult(new StaleVersion(expectedNew, 0));
 
         var decision = decide(user);
         if (decision.Rejection is { } rejection) return LedgerProblems.ToResult(rejection);
@@ -43,6 +46,9 @@ public static class StreamWrite
         where TState : class, ICountyScoped
     {
         if (command is null) return LedgerProblems.MissingBody();
+        if (Envelope(command) is { } invalid) return LedgerProblems.ToResult(invalid);
+        // Marten refuses the empty UUID as a stream id (ArgumentOutOfRangeException): no stream has it.
+        if (id == Guid.Empty) return LedgerProblems.ToResult(new NotFound($"There is no {Name<TState>()} {id}."));
         var ct = http.RequestAborted;
         var user = LedgerUser.From(http.User);
 
@@ -83,6 +89,20 @@ public static class StreamWrite
         }
         return Results.Ok(new WriteResult(id, (stream.StartingVersion ?? 0) + decision.Events.Count));
     }
+
+    /// <summary>
+    /// What every write body may carry besides its own fields: a version that can exist, and a reason
+    /// that fits in the event's metadata (PostgreSQL's jsonb cannot store a NUL character).
+    /// </summary>
+    private static Invalid? Envelope(IWriteCommand command)
+    {
+        var errors = new Errors()
+            .When(command.ExpectedVersion is < 0, "expectedVersion", "A stream version is never negative.")
+            .MaxLength(command.Reason, "reason", MaxReasonLength);
+        return errors.Any ? errors.ToRejection() : null;
+    }
+
+    public const int MaxReasonLength = 2000;
 
     private static async Task<long> CurrentVersion(IDocumentSession session, Guid id, CancellationToken ct)
     {
