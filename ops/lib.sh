@@ -34,9 +34,12 @@ pg_as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# A port nothing listens on and no cluster under .ledger/ owns (a stopped one resumes on its port).
 free_port() {
-  local port
+  local port file taken=" "
+  for file in "$LEDGER_STATE"/pg-*/port; do [ -f "$file" ] && taken="$taken$(cat "$file") "; done
   for port in $(seq "${1:-55432}" 65000); do
+    case "$taken" in *" $port "*) continue ;; esac
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then printf '%s' "$port"; return 0; fi
   done
   return 1
@@ -64,18 +67,46 @@ cluster_start() {
     say "starting PostgreSQL ($name) on 127.0.0.1:$port, log $dir/postgres.log"
     pg_as_owner "$bin/pg_ctl" -D "$dir/data" -o "$opts" -l "$dir/postgres.log" -w start >/dev/null
     printf '%s' "$port" >"$dir/port"
+    printf '%s' "$opts" >"$dir/opts"
     pg_as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "create database ledger" postgres >/dev/null
   fi
   printf 'Host=127.0.0.1;Port=%s;Database=ledger;Username=postgres;Maximum Pool Size=100' "$port"
 }
 
+# cluster_stop NAME [immediate]: "immediate" is a crash stop (no checkpoint; recovery on next start).
 cluster_stop() {
-  local name="$1" bin dir
+  local name="$1" mode="${2:-fast}" bin dir
   dir="$LEDGER_STATE/pg-$name"
   [ -d "$dir/data" ] || return 0
   bin=$(pg_bin)
-  say "stopping PostgreSQL ($name)"
-  pg_as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+  say "stopping PostgreSQL ($name, -m $mode)"
+  pg_as_owner "$bin/pg_ctl" -D "$dir/data" -m "$mode" -w stop >/dev/null 2>&1 || true
+}
+
+# cluster_resume NAME: starts a stopped cluster again on its port with its data (cluster_start
+# would wipe it); prints its connection string like cluster_start. For fault tests.
+cluster_resume() {
+  local name="$1" bin dir port opts
+  bin=$(pg_bin)
+  dir="$LEDGER_STATE/pg-$name"
+  [ -f "$dir/port" ] && [ -d "$dir/data" ] || { say "no cluster $name to resume (ops/db start $name first)"; return 1; }
+  port=$(cat "$dir/port")
+  if ! pg_as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    opts=$(cat "$dir/opts" 2>/dev/null || printf '%s' "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300")
+    say "resuming PostgreSQL ($name) on 127.0.0.1:$port with its data"
+    pg_as_owner "$bin/pg_ctl" -D "$dir/data" -o "$opts" -l "$dir/postgres.log" -w start >/dev/null
+  fi
+  printf 'Host=127.0.0.1;Port=%s;Database=ledger;Username=postgres;Maximum Pool Size=100' "$port"
+}
+
+# cluster_restart NAME: pg_ctl restart -m immediate (a crash and a recovery, same port and data).
+cluster_restart() {
+  local name="$1" bin dir
+  bin=$(pg_bin)
+  dir="$LEDGER_STATE/pg-$name"
+  [ -d "$dir/data" ] || { say "no cluster $name to restart"; return 1; }
+  say "restarting PostgreSQL ($name, -m immediate)"
+  pg_as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -m immediate -w restart >/dev/null
 }
 
 ensure_dotnet() {
