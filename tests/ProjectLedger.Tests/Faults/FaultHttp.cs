@@ -66,4 +66,15 @@ public static class FaultHttp
         planned.Status.ShouldBe(200, planned.ToString());
         return (id, planned.Json["version"]!.GetValue<long>());
     }
+
+    /// <summary>Polls a condition every 20 ms until it holds or the time is up.</summary>
+    public static async Task Until(Func<bool> condition, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > timeout) throw new TimeoutException($"not reached within {timeout.TotalSeconds} s");
+            await Task.Delay(20);
+        }
+    }
 }
