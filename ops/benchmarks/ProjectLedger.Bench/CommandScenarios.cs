@@ -32,7 +32,7 @@ public sealed class CommandScenarios(BenchEnv env, Results results, NpgsqlDataSo
     {
         var clock = Stopwatch.StartNew();
         var streams = await CreateStreams(256);
-        var duration = TimeSpan.FromSeconds(env.Quick ? 1.5 : 4);
+        var duration = TimeSpan.FromSeconds(env.Quick ? 1.5 : 3);
         var token = Tokens.Issue(_user.Id, _user.Role, County);
         ProjectLedger.Bench.ProcStat.ResetPeak(app.Pid);
         await using var memory = new MemSampler(app.Pid);
@@ -108,8 +108,8 @@ public sealed class CommandScenarios(BenchEnv env, Results results, NpgsqlDataSo
             var twin = new List<RunResult>();
             for (var rep = 0; rep < 3; rep++)
             {
-                real.Add(await Load.Closed(concurrency, duration, int.MaxValue, (w, i) => Http(http, one), Meter));
-                twin.Add(await Load.Closed(concurrency, duration, int.MaxValue, (w, i) => Twin(one), Meter));
+                real.Add(await Load.Closed(concurrency, duration / 2, int.MaxValue, (w, i) => Http(http, one), Meter));
+                twin.Add(await Load.Closed(concurrency, duration / 2, int.MaxValue, (w, i) => Twin(one), Meter));
             }
             results.Bench("command path", $"one_stream_http_c{concurrency}_commands_per_s", Stats.Median(real.Select(r => r.PerSecond)), "commands/s");
             results.Bench("command path", $"one_stream_http_c{concurrency}_conflicts_per_s", Stats.Median(real.Select(r => r.Failed / r.Seconds)), "409/s");
@@ -277,7 +277,7 @@ public sealed class CommandScenarios(BenchEnv env, Results results, NpgsqlDataSo
         // The floor: NOTIFY → LISTEN wake-up in this process → a bare SignalR hub's send to the same kind of client.
         await using var floor = await FloorServer.Start(data);
 
-        var count = env.Quick ? 15 : 40;
+        var count = env.Quick ? 15 : 30;
         var interval = TimeSpan.FromMilliseconds(250);
         var real = new List<double[]>();
         var bare = new List<double[]>();

@@ -25,7 +25,8 @@ public sealed class DataScenarios(BenchEnv env, Results results, NpgsqlDataSourc
     {
         var clock = Stopwatch.StartNew();
         var experiments = env.Size(100_000);
-        var streams = Dataset.Demo(experiments, seed: 4242);
+        // 100,000 experiments and 1,000,000 events (the issue's sizes): the demo's streams cut to 10 events on average.
+        var streams = Dataset.Trim(Dataset.Demo(experiments, seed: 4242), 10);
         var longs = new[] { 10, 100, 1_000, 10_000 }.Select((n, i) => Dataset.Long(n, "helsinki", 900 + i)).ToList();
         var eventCount = streams.Sum(s => s.Events.Count);
         results.Size("experiments", streams.Count(s => s.AggregateAlias == Dataset.ExperimentAlias));
@@ -45,7 +46,8 @@ public sealed class DataScenarios(BenchEnv env, Results results, NpgsqlDataSourc
         results.Bench("bulk import", "bulk_marten_big_set_events_per_s", (eventCount + longs.Sum(l => l.Events.Count)) / loadSeconds, "events/s");
         clock.Restart();
         await Dataset.Snapshots(store, [.. streams, .. longs]);
-        await LedgerStore.Exec(data, $"vacuum analyze {Big}.mt_events; vacuum analyze {Big}.mt_doc_experiment; vacuum analyze {Big}.mt_streams");
+        foreach (var table in new[] { "mt_events", "mt_streams", "mt_doc_experiment", "mt_doc_project" })
+            await LedgerStore.Exec(data, $"vacuum analyze {Big}.{table}");
         results.Timing("big set: load events", loadSeconds);
         results.Timing("big set: snapshots + analyze", clock.Elapsed.TotalSeconds);
 
@@ -65,7 +67,7 @@ public sealed class DataScenarios(BenchEnv env, Results results, NpgsqlDataSourc
     private async Task Bulk(List<BenchStream> all)
     {
         var clock = Stopwatch.StartNew();
-        var target = env.Size(100_000);
+        var target = env.Size(60_000);
         var subset = new List<BenchStream>();
         foreach (var s in all)
         {
@@ -127,42 +129,94 @@ public sealed class DataScenarios(BenchEnv env, Results results, NpgsqlDataSourc
 
     // ---- Rebuild -------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// The ceiling and a plain read first (their documents are the projection's, so they also stand in
+    /// for it if the rebuild does not finish); then the daemon's rebuild, bounded in time: its rate is
+    /// the events it got through (its progression) over the time it ran.
+    /// </summary>
     private async Task Rebuild(DocumentStore store, bool measure)
     {
         var clock = Stopwatch.StartNew();
         var events = await LedgerStore.Scalar(data, $"select count(*) from {Big}.mt_events");
-        var reps = env.Quick ? 3 : 1;
-        var real = new List<(double Seconds, CpuUse Cpu)>();
-        var ceiling = new List<(double Seconds, CpuUse Cpu)>();
-        var plain = new List<double>();
-        for (var rep = 0; rep < (measure ? reps : 1); rep++)
+        var head = await LedgerStore.Scalar(data, $"select max(seq_id) from {Big}.mt_events");
+
+        var meter = new CpuMeter(null, env.PostmasterPid);
+        var t = Stopwatch.StartNew();
+        await Ceiling();
+        var ceilingSeconds = t.Elapsed.TotalSeconds;
+        results.Cpu("rebuild_ceiling", meter.Stop());
+        Log.Say($"ceiling: {events} events in {ceilingSeconds:0.0} s");
+        t.Restart();
+        await PlainRead();
+        var plainSeconds = t.Elapsed.TotalSeconds;
+
+        // The app's own command line (JasperFx `projections rebuild`), as an operator runs it, stopped
+        // after the window if it is not done; its rate comes from the progression it commits per batch.
+        var window = TimeSpan.FromSeconds(env.Quick ? 20 : 60);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(env.AppDll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { env.AppDll, "projections", "rebuild", "-p", "DashboardProjection" }) start.ArgumentList.Add(arg);
+        start.Environment["LEDGER_DB"] = env.Db;
+        start.Environment["LEDGER_SCHEMA"] = Big;
+        start.Environment["LEDGER_DEMO"] = "1";
+        start.Environment["LEDGER_LOG_FORMAT"] = "text";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var samples = new List<(double T, long Seq)>();
+        meter = new CpuMeter(null, env.PostmasterPid);
+        t.Restart();
+        using var rebuild = Process.Start(start)!;
+        rebuild.OutputDataReceived += (_, _) => { };
+        rebuild.ErrorDataReceived += (_, _) => { };
+        rebuild.BeginOutputReadLine();
+        rebuild.BeginErrorReadLine();
+        var rebuildPid = rebuild.Id;
+        meter = new CpuMeter(rebuildPid, env.PostmasterPid);
+        string Progress() => $"select coalesce(max(last_seq_id), 0) from {Big}.mt_event_progression where name like 'DashboardProjection%'";
+        while (!rebuild.HasExited && t.Elapsed < window)
         {
-            var meter = new CpuMeter(null, env.PostmasterPid);
-            var t = Stopwatch.StartNew();
-            using (var daemon = await store.BuildProjectionDaemonAsync())
-                await daemon.RebuildProjectionAsync(typeof(DashboardProjection), TimeSpan.FromMinutes(15), CancellationToken.None);
-            real.Add((t.Elapsed.TotalSeconds, meter.Stop()));
-            Log.Say($"rebuild {rep + 1}: {events} events in {t.Elapsed.TotalSeconds:0.0} s");
-            if (!measure) break;
-            meter = new CpuMeter(null, env.PostmasterPid);
-            t.Restart();
-            await Ceiling();
-            ceiling.Add((t.Elapsed.TotalSeconds, meter.Stop()));
-            t.Restart();
-            await PlainRead();
-            plain.Add(t.Elapsed.TotalSeconds);
+            await Task.Delay(1000);
+            samples.Add((t.Elapsed.TotalSeconds, await LedgerStore.Scalar(data, Progress())));
         }
-        if (!measure) return;
-        var realEps = events / Stats.Median(real.Select(r => r.Seconds));
-        var ceilEps = events / Stats.Median(ceiling.Select(r => r.Seconds));
+        var finished = rebuild.HasExited && rebuild.ExitCode == 0;
+        var cpu = meter.Stop();
+        if (!rebuild.HasExited) { rebuild.Kill(entireProcessTree: true); await rebuild.WaitForExitAsync(); }
+        var rebuildSeconds = t.Elapsed.TotalSeconds;
+        var done = finished ? head : await LedgerStore.Scalar(data, Progress());
+        // Rate from the first committed batch to the last sample (host start-up excluded), and its trend.
+        var moving = samples.Where(x => x.Seq > 0).ToList();
+        var realEps = finished || moving.Count < 2 ? done / rebuildSeconds
+            : (moving[^1].Seq - moving[0].Seq) / (moving[^1].T - moving[0].T);
+        if (moving.Count >= 6)
+        {
+            var k = Math.Max(2, moving.Count / 4);
+            double Rate(List<(double T, long Seq)> w) => (w[^1].Seq - w[0].Seq) / (w[^1].T - w[0].T);
+            results.Bench("rebuild", "rebuild_dashboards_rate_first_quarter", Rate(moving.Take(k).ToList()), "events/s");
+            results.Bench("rebuild", "rebuild_dashboards_rate_last_quarter", Rate(moving.TakeLast(k).ToList()), "events/s");
+        }
+        Log.Say($"rebuild: {done} of {head} events in {rebuildSeconds:0.0} s ({(finished ? "finished" : "stopped")})");
+        var ceilEps = events / ceilingSeconds;
         results.Bench("rebuild", "rebuild_dashboards_events_per_s", realEps, "events/s");
-        results.Bench("rebuild", "rebuild_dashboards_seconds", Stats.Median(real.Select(r => r.Seconds)), "s");
+        results.Bench("rebuild", "rebuild_dashboards_events_done", done, "events");
+        results.Bench("rebuild", finished ? "rebuild_dashboards_seconds" : "rebuild_dashboards_projected_seconds",
+            finished ? rebuildSeconds : head / Math.Max(1, realEps), "s");
         results.Bench("rebuild", "rebuild_ceiling_events_per_s", ceilEps, "events/s");
-        results.Bench("rebuild", "plain_sql_read_events_per_s", events / Stats.Median(plain), "events/s");
-        results.Cpu("rebuild_daemon", CpuUse.Median(real.Select(r => r.Cpu)));
-        results.Cpu("rebuild_ceiling", CpuUse.Median(ceiling.Select(r => r.Cpu)));
+        results.Bench("rebuild", "plain_sql_read_events_per_s", events / plainSeconds, "events/s");
+        results.Cpu("rebuild_daemon (app = the rebuild process)", cpu);
         results.Ratio("rebuild_vs_ceiling", realEps / ceilEps, ">= 0.4",
-            $"{Results.Fmt(realEps)} vs {Results.Fmt(ceilEps)} events/s over {events} events ({real.Count} run{(real.Count > 1 ? "s" : "")})");
+            $"{Results.Fmt(realEps)} vs {Results.Fmt(ceilEps)} events/s; the rebuild " +
+            (finished ? $"finished {events} events" : $"got through {done} of {head} events in its {window.TotalSeconds:0} s window; rate from its progression"));
+        if (!finished)
+        {
+            // The reads need complete dashboards: the ceiling built the very same documents.
+            await LedgerStore.Exec(data, $"""
+                truncate {Big}.mt_doc_dashboardexperiment, {Big}.mt_doc_funnelview, {Big}.mt_doc_participationview, {Big}.mt_doc_pilotsview;
+                insert into {Big}.mt_doc_dashboardexperiment (id, data, mt_dotnet_type, mt_version) select id, data, mt_dotnet_type, mt_version from {Big}.ceiling_dashboardexperiment;
+                insert into {Big}.mt_doc_funnelview (id, data, mt_dotnet_type, mt_version) select id, data, mt_dotnet_type, mt_version from {Big}.ceiling_funnelview;
+                insert into {Big}.mt_doc_participationview (id, data, mt_dotnet_type, mt_version) select id, data, mt_dotnet_type, mt_version from {Big}.ceiling_participationview;
+                insert into {Big}.mt_doc_pilotsview (id, data, mt_dotnet_type, mt_version) select id, data, mt_dotnet_type, mt_version from {Big}.ceiling_pilotsview;
+                update {Big}.mt_event_progression set last_seq_id = {head} where name like 'DashboardProjection%';
+                """);
+            results.Note($"the rebuild did not finish in its window; the reads use the ceiling's documents (the same documents) for complete dashboards");
+        }
         results.Timing("rebuild", clock.Elapsed.TotalSeconds);
     }
 
@@ -179,7 +233,7 @@ public sealed class DataScenarios(BenchEnv env, Results results, NpgsqlDataSourc
                          $"select stream_id, version, type, timestamp, seq_id, data from {Big}.mt_events order by seq_id", connection))
         {
             command.CommandTimeout = 600;
-            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess);
+            await using var reader = await command.ExecuteReaderAsync();
             var experimentTypes = LedgerEventTypes.Experiment;
             while (await reader.ReadAsync())
             {
@@ -251,7 +305,7 @@ public sealed class DataScenarios(BenchEnv env, Results results, NpgsqlDataSourc
             else await copy.WriteAsync((string)id, NpgsqlDbType.Varchar);
             await copy.WriteAsync(rows.Json(doc), NpgsqlDbType.Jsonb);
             await copy.WriteAsync(doc.GetType().FullName!, NpgsqlDbType.Varchar);
-            await copy.WriteAsync(1L, NpgsqlDbType.Bigint);
+            await copy.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
         }
         await copy.CompleteAsync();
     }

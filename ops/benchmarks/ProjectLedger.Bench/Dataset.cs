@@ -40,6 +40,28 @@ public static class Dataset
         return all;
     }
 
+    /// <summary>
+    /// Cuts experiment streams to a common length so the set holds about eventsPerExperiment events on
+    /// average (the demo's run about 14): a prefix of a valid history is a valid history; the snapshot is
+    /// folded again from the prefix.
+    /// </summary>
+    public static List<BenchStream> Trim(List<BenchStream> streams, double eventsPerExperiment)
+    {
+        var experiments = streams.Where(s => s.AggregateAlias == ExperimentAlias).ToList();
+        var target = (long)(experiments.Count * eventsPerExperiment);
+        var cap = 1;
+        while (cap < 1000 && experiments.Sum(s => (long)Math.Min(s.Events.Count, cap)) < target) cap++;
+        var fold = new ExperimentProjection();
+        return streams.Select(s =>
+        {
+            if (s.AggregateAlias != ExperimentAlias || s.Events.Count <= cap) return s;
+            var events = s.Events.Take(cap).ToList();
+            Experiment? state = null;
+            foreach (var e in events) state = fold.Evolve(state, s.Id, e);
+            return new BenchStream(s.Id, s.AggregateAlias, events, state);
+        }).ToList();
+    }
+
     /// <summary>One experiment with n events: proposed, then participation records (allowed in the Idea stage).</summary>
     public static BenchStream Long(int n, string county, int seed)
     {
