@@ -18,6 +18,21 @@ describe('Finnish number formatting', () => {
   });
 });
 
+describe('time formatting', () => {
+  const at = new Date(2026, 2, 1, 1, 39);
+  it('writes Finnish times one way, alone or after a date: "klo 1.39", not "01.39"', () => {
+    const fmt = makeFormat('fi');
+    expect(fmt.time(at)).toBe('1.39');
+    expect(fmt.dateTime(at.toISOString())).toBe('1.3.2026 klo 1.39');
+    expect(fmt.dateTime(new Date(2026, 2, 1, 12, 0).toISOString())).toBe('1.3.2026 klo 12.00');
+  });
+  it('follows the short time style of Swedish and English the same way', () => {
+    expect(makeFormat('sv').time(at)).toBe('01:39');
+    expect(makeFormat('sv').dateTime(at.toISOString())).toBe('2026-03-01 01:39');
+    expect(makeFormat('en').time(at).replace(/\s/g, ' ')).toBe('1:39 AM');
+  });
+});
+
 describe('scopeFor', () => {
   it('prefers project, then county, then theme, else national', () => {
     expect(scopeFor({ county: 'helsinki', projectId: 'p1', theme: 'chat' })).toBe('project:p1');

@@ -1,14 +1,21 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** Number and date formatting in the UI language: Finnish gives "3 500" and "12,5". */
+/**
+ * Number and date formatting in the UI language: Finnish gives "3 500", "12,5" and "1.3.2026 klo 1.39".
+ * Times everywhere use the locale's own short time style (Finnish "1.39", Swedish "01:39",
+ * English "1:39 AM"), whether alone or after a date.
+ */
 export function makeFormat(lang: string) {
   const integer = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
   const date = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'numeric', year: 'numeric' });
-  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' });
-  const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
+  // The locale's short time style decides whether 1 o'clock is "1" (fi, en) or "01" (sv).
+  const oneOClock = new Intl.DateTimeFormat(lang, { timeStyle: 'short' }).formatToParts(new Date(2000, 0, 1, 1, 5));
+  const hour = oneOClock.find((p) => p.type === 'hour')?.value.length === 2 ? '2-digit' : 'numeric';
+  const time = new Intl.DateTimeFormat(lang, { hour, minute: '2-digit' });
+  const dateTime = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'numeric', year: 'numeric', hour, minute: '2-digit' });
   const parse = (v: string | Date) => (v instanceof Date ? v : new Date(v));
   const valid = (d: Date) => !Number.isNaN(d.getTime());
   return {
