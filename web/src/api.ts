@@ -1,6 +1,6 @@
 import { getToken, setSession } from './session';
 import type {
-  County, ExperimentState, ExperimentSummary, FunnelData, HistoryEvent, LoginResult, Paged,
+  County, DashboardName, ExperimentState, ExperimentSummary, FunnelData, HistoryEvent, LoginResult, Paged,
   ParticipationData, PilotsData, Project, VerifyResult,
 } from './types';
 
@@ -19,6 +19,9 @@ export class ApiError extends Error {
     this.errors = errors;
   }
 }
+
+/** The query of a dashboard GET: its filters, and for the funnel an optional past time. */
+export interface DashboardQuery { county?: string; projectId?: string; theme?: string; at?: string }
 
 type Query = Record<string, string | number | null | undefined>;
 
@@ -65,7 +68,10 @@ export const api = {
   counties: (signal?: AbortSignal) => get<County[]>('/api/counties', signal),
   projects: (county: string | undefined, signal?: AbortSignal) =>
     get<Project[]>(`/api/projects${queryString({ county })}`, signal),
-  funnel: (q: { county?: string; projectId?: string; theme?: string }, signal?: AbortSignal) =>
+  /** A dashboard's figures; `at` (funnel only) asks for the figures as they stood then. */
+  dashboard: <T>(name: DashboardName, q: DashboardQuery, signal?: AbortSignal) =>
+    get<T>(`/api/dashboards/${name}${queryString({ ...q })}`, signal),
+  funnel: (q: { county?: string; projectId?: string; theme?: string; at?: string }, signal?: AbortSignal) =>
     get<FunnelData>(`/api/dashboards/funnel${queryString(q)}`, signal),
   pilots: (q: { county?: string }, signal?: AbortSignal) =>
     get<PilotsData>(`/api/dashboards/pilots${queryString(q)}`, signal),

@@ -8,6 +8,11 @@ export const ADOPTION_SCOPES = ['Unit', 'County', 'MultiCounty', 'National'] as 
 
 export type Counts = Record<string, number>;
 
+/** Keys in their usual order, then any the server added. */
+export function orderedKeys(known: readonly string[], counts: Counts | undefined): string[] {
+  return [...known, ...Object.keys(counts ?? {}).filter((k) => !known.includes(k))];
+}
+
 export interface County { slug: string; fi: string; sv: string; en: string }
 export interface Project { id: string; name: string; county: string; programme?: string }
 

@@ -33,6 +33,8 @@ export function BarChartFigure(props: {
   horizontal?: boolean;
   headingLevel?: 'h2' | 'h3';
   id?: string;
+  /** Shown instead of the chart when no series has a figure (all null), e.g. an empty axis. */
+  emptyText?: string;
 }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
@@ -42,12 +44,13 @@ export function BarChartFigure(props: {
   const Heading = props.headingLevel ?? 'h2';
 
   const dataKey = JSON.stringify([props.labels, props.series]);
+  const empty = props.emptyText !== undefined && props.series.every((s) => s.values.every((v) => v === null));
 
   useEffect(() => {
     const el = canvas.current;
     // No 2D context (e.g. jsdom): the table carries the figures alone.
     const ctx = el?.getContext?.('2d');
-    if (!el || !ctx) return;
+    if (empty || !el || !ctx) return;
     let cancelled = false;
     const axis = props.horizontal ? 'x' : 'y';
     void loadChartJs().then((ChartJs) => {
@@ -86,15 +89,19 @@ export function BarChartFigure(props: {
       chart.current = null;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dataKey, props.horizontal, format, i18n.language]);
+  }, [dataKey, empty, props.horizontal, format, i18n.language]);
 
   return (
     <section className="chart-section" aria-labelledby={props.id}>
       <Heading id={props.id}>{props.title}</Heading>
       <div className="chart-and-table">
-        <div className="chart-canvas">
-          <canvas ref={canvas} role="img" aria-label={t('chart.alt', { title: props.title })} />
-        </div>
+        {empty ? (
+          <p className="chart-empty">{props.emptyText}</p>
+        ) : (
+          <div className="chart-canvas">
+            <canvas ref={canvas} role="img" aria-label={t('chart.alt', { title: props.title })} />
+          </div>
+        )}
         <div className="chart-table">{props.table}</div>
       </div>
     </section>

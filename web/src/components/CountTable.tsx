@@ -10,12 +10,15 @@ export function CountTable(props: {
   valueHeader: string;
   rows: CountRow[];
   decimals?: boolean;
+  /** Formats the figures instead of `decimals` (e.g. as percentages). */
+  format?: (n: number | null) => string;
   captionHidden?: boolean;
+  compact?: boolean;
 }) {
   const fmt = useFormat();
-  const format = props.decimals ? fmt.dec : fmt.int;
+  const format = props.format ?? (props.decimals ? fmt.dec : fmt.int);
   return (
-    <table className="data-table">
+    <table className={props.compact ? 'data-table compact' : 'data-table'}>
       <caption className={props.captionHidden ? 'visually-hidden' : undefined}>{props.caption}</caption>
       <thead>
         <tr>

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useCountyName } from '../data';
 import { useFormat } from '../format';
-import { AGE_BANDS, CHANNELS, KINDS, WAYS, type Counts, type ExperimentState } from '../types';
+import { AGE_BANDS, CHANNELS, KINDS, WAYS, orderedKeys, type Counts, type ExperimentState } from '../types';
+import { CountTable } from './CountTable';
 
 type H = 'h2' | 'h3';
 
@@ -14,28 +15,17 @@ function Field({ label, children, testId }: { label: string; children: React.Rea
   );
 }
 
+/** A compact table of counts with a visible caption: the usual keys first, then any others. */
 function CountsTable({ caption, keyHeader, prefix, keys, counts }: { caption: string; keyHeader: string; prefix: string; keys: readonly string[]; counts?: Counts }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
-  const all = [...keys, ...Object.keys(counts ?? {}).filter((k) => !keys.includes(k))];
   return (
-    <table className="data-table compact">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{keyHeader}</th>
-          <th scope="col" className="num">{t('participation.count')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {all.map((k) => (
-          <tr key={k}>
-            <th scope="row">{t(`${prefix}.${k}`, { defaultValue: k })}</th>
-            <td className="num">{fmt.int(counts?.[k] ?? 0)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <CountTable
+      compact
+      caption={caption}
+      keyHeader={keyHeader}
+      valueHeader={t('participation.count')}
+      rows={orderedKeys(keys, counts).map((k) => ({ key: k, label: t(`${prefix}.${k}`, { defaultValue: k }), value: counts?.[k] ?? 0 }))}
+    />
   );
 }
 
@@ -245,23 +235,15 @@ export function ExperimentStateView({ state, level = 'h2', idPrefix = 'x' }: { s
           <Hx id={id('factors')}>{t('experiment.successFactors')}</Hx>
           <div className="count-grid">
             {(['individual', 'organisation'] as const).map((level) => (
-              <table className="data-table compact" key={level}>
-                <caption>{t(level === 'individual' ? 'experiment.individualLevel' : 'experiment.organisationLevel')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('experiment.factorColumn')}</th>
-                    <th scope="col" className="num">{t('experiment.score')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {Object.entries(state.successFactors![level] ?? {}).map(([k, v]) => (
-                    <tr key={k}>
-                      <th scope="row">{t(`factor.${k}`, { defaultValue: k })}</th>
-                      <td className="num">{fmt.dec(v)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CountTable
+                key={level}
+                compact
+                decimals
+                caption={t(level === 'individual' ? 'experiment.individualLevel' : 'experiment.organisationLevel')}
+                keyHeader={t('experiment.factorColumn')}
+                valueHeader={t('experiment.score')}
+                rows={Object.entries(state.successFactors![level] ?? {}).map(([k, v]) => ({ key: k, label: t(`factor.${k}`, { defaultValue: k }), value: v }))}
+              />
             ))}
           </div>
         </section>

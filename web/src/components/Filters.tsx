@@ -2,12 +2,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Button } from 'suomifi-ui-components';
 import { useTranslation } from 'react-i18next';
 import { useCounties, useProjects } from '../data';
+import { useRoute } from '../router';
 import { boundCounty, useSession } from '../session';
 import { STAGES } from '../types';
 import { Select, TextField } from './Select';
 
 export interface FilterValues { county?: string; projectId?: string; theme?: string; stage?: string }
-type FilterName = keyof FilterValues;
+export type FilterName = keyof FilterValues;
 
 /**
  * The filter form of a view. Changes apply when the form is submitted, so that choosing a county
@@ -96,4 +97,11 @@ export function filtersFromQuery(query: URLSearchParams, bound: string | null): 
     theme: get('theme'),
     stage: get('stage'),
   };
+}
+
+/** The current route and the filters in its query (the county bound to the user's own, if any). */
+export function useRouteFilters() {
+  const route = useRoute();
+  const bound = boundCounty(useSession());
+  return { route, filters: filtersFromQuery(route.query, bound) };
 }

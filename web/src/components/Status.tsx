@@ -7,9 +7,24 @@ export function Loading() {
   return <LoadingSpinner status="loading" text={t('common.loading')} textAlign="right" variant="small" />;
 }
 
-export function UpdatedAt({ value }: { value?: string | null }) {
+/**
+ * "Tiedot päivitetty …", and after a live update an inline note of when the figures changed.
+ * The note is plain text in the flow (it never covers content); screen readers hear the change
+ * from the app's live region instead.
+ */
+export function UpdatedAt({ value, liveUpdatedAt }: { value?: string | null; liveUpdatedAt?: Date | null }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  if (!value) return null;
-  return <p className="updated-at">{t('common.updatedAt', { time: fmt.dateTime(value) })}</p>;
+  if (!value && !liveUpdatedAt) return null;
+  return (
+    <p className="updated-at">
+      {value && t('common.updatedAt', { time: fmt.dateTime(value) })}
+      {liveUpdatedAt && (
+        <span className="live-note" data-testid="live-note">
+          <span aria-hidden="true">✓ </span>
+          {t('live.updated', { time: fmt.time(liveUpdatedAt) })}
+        </span>
+      )}
+    </p>
+  );
 }

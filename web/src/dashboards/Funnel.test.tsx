@@ -59,8 +59,11 @@ describe('Funnel dashboard', () => {
     act(() => fakeHub().push('funnel', 'county:vantaa-kerava', funnel(41, 12)));
     expect(screen.getByTestId('funnel-total').textContent).toBe('41');
     expect(screen.getByTestId('stage-count-Piloting').textContent).toBe('12');
-    await waitFor(() => expect(screen.getByTestId('live-region').textContent).toMatch(/^Luvut päivitetty klo \d\d\.\d\d$/));
+    await waitFor(() => expect(screen.getByTestId('live-region').textContent).toMatch(/^Luvut päivitetty klo \d{1,2}\.\d\d$/));
     expect(screen.getByTestId('live-region').getAttribute('aria-live')).toBe('polite');
+    // Sighted users see the same in the flow, beside "Tiedot päivitetty", not over the tables.
+    expect(screen.getByTestId('live-note').textContent).toMatch(/^✓ Luvut päivitetty klo \d{1,2}\.\d\d$/);
+    expect(screen.getByTestId('live-note').closest('.updated-at')).toBeTruthy();
 
     view.unmount();
     await waitFor(() => expect(fakeHub().invoked).toContainEqual(['Unwatch', 'funnel', 'county:vantaa-kerava']));
@@ -85,5 +88,20 @@ describe('Funnel dashboard', () => {
     });
     renderWithLive(<Funnel />);
     expect(await screen.findByText('Sinulla ei ole oikeutta Helsingin tietoihin.')).toBeTruthy();
+  });
+
+  it('says in words, not with an empty axis, that no stage has a median yet, and keeps the table', async () => {
+    signIn();
+    const data = funnel(3, 1);
+    data.stages = data.stages.map((s) => ({ ...s, medianDays: null }));
+    mockFetch({ '/api/counties': COUNTIES, '/api/projects': [], '/api/dashboards/funnel': data });
+    renderWithLive(<Funnel />);
+    await screen.findByTestId('funnel-total');
+    const median = document.querySelector('section[aria-labelledby="funnel-median"]')!;
+    expect(median.textContent).toContain('Ei vielä päättyneitä vaiheita.');
+    expect(median.querySelector('canvas')).toBeNull();
+    expect(screen.getByTestId('stage-median-Idea').textContent).toBe('–');
+    // With medians the chart is there.
+    expect(document.querySelector('section[aria-labelledby="funnel-stages"] canvas')).toBeTruthy();
   });
 });

@@ -1,47 +1,55 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api, type DashboardQuery } from '../api';
 import { useAnnounce } from '../components/LiveRegion';
 import { useFormat } from '../format';
-import { useDashboardLive } from '../signalr';
+import { scopeFor, useDashboardLive } from '../signalr';
 import type { DashboardName } from '../types';
+import { useLoad } from '../useLoad';
 
-export interface DashboardState<T> { data: T | null; error: unknown; loading: boolean }
+export interface DashboardState<T> {
+  data: T | null;
+  error: unknown;
+  loading: boolean;
+  /** The past time the shown figures are from; undefined for the live figures. */
+  at?: string;
+  /** When a live update last replaced the figures (null: not since they were loaded). */
+  liveUpdatedAt: Date | null;
+}
 
 /**
- * Loads a dashboard's figures with `load`, then keeps them current from SignalR: every
- * `dashboardChanged` message for this dashboard and scope replaces the figures and is announced.
+ * A dashboard's figures: loaded with GET /api/dashboards/{dashboard}?{query}, then kept current
+ * over SignalR — every `dashboardChanged` for this dashboard and the query's scope replaces the
+ * figures and is announced in the live region. With `query.at` the figures are those of that past
+ * time, and nothing is watched, so no live update replaces them.
  */
-export function useDashboard<T>(
-  dashboard: DashboardName,
-  scope: string,
-  paramsKey: string,
-  load: (signal: AbortSignal) => Promise<T>,
-): DashboardState<T> {
+export function useDashboard<T>(dashboard: DashboardName, query: DashboardQuery): DashboardState<T> {
   const { t } = useTranslation();
   const fmt = useFormat();
   const announce = useAnnounce();
-  const [state, setState] = useState<DashboardState<T>>({ data: null, error: null, loading: true });
-
-  useEffect(() => {
-    const ctl = new AbortController();
-    setState((s) => ({ ...s, loading: true, error: null }));
-    load(ctl.signal)
-      .then((data) => setState({ data, error: null, loading: false }))
-      .catch((error) => {
-        if ((error as Error)?.name !== 'AbortError') setState({ data: null, error, loading: false });
-      });
-    return () => ctl.abort();
-    // `load` is a new closure every render; the parameters it uses are in paramsKey.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dashboard, paramsKey]);
-
-  const onData = useCallback(
-    (data: T) => {
-      setState({ data, error: null, loading: false });
-      announce(t('live.updated', { time: fmt.time(new Date()) }));
-    },
-    [announce, t, fmt],
+  const key = JSON.stringify([dashboard, query]);
+  const loaded = useLoad<{ figures: T; at?: string }>(key, (signal) =>
+    api.dashboard<T>(dashboard, query, signal).then((figures) => ({ figures, at: query.at })),
   );
-  useDashboardLive<T>(dashboard, scope, onData);
-  return state;
+  const [live, setLive] = useState<{ key: string; at: Date } | null>(null);
+
+  const { replace } = loaded;
+  const onData = useCallback(
+    (figures: T) => {
+      const now = new Date();
+      replace({ figures });
+      setLive({ key, at: now });
+      announce(t('live.updated', { time: fmt.time(now) }));
+    },
+    [replace, key, announce, t, fmt],
+  );
+  useDashboardLive<T>(dashboard, query.at ? null : scopeFor(query), onData);
+
+  return {
+    data: loaded.data?.figures ?? null,
+    error: loaded.error,
+    loading: loaded.loading,
+    at: loaded.data?.at,
+    liveUpdatedAt: live?.key === key ? live.at : null,
+  };
 }

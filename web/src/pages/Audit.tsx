@@ -5,6 +5,7 @@ import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExperimentStateView } from '../components/ExperimentStateView';
 import { PageHeading } from '../components/PageHeading';
+import { ScrollTable } from '../components/ScrollTable';
 import { Loading } from '../components/Status';
 import { useFormat } from '../format';
 import { href } from '../router';
@@ -121,9 +122,7 @@ export default function Audit({ id }: { id: string }) {
         <h2 id="audit-events">{t('audit.events')}</h2>
         {!history && !error && <Loading />}
         {history && (
-          <div className="table-scroll" role="region" aria-labelledby="audit-events-caption" tabIndex={0}>
-            <table className="data-table wide audit-table" data-testid="audit-table">
-              <caption id="audit-events-caption" className="visually-hidden">{t('audit.eventsCaption')}</caption>
+          <ScrollTable captionId="audit-events-caption" caption={t('audit.eventsCaption')} captionHidden className="audit-table" testId="audit-table">
               <thead>
                 <tr>
                   <th scope="col" className="num">{t('audit.version')}</th>
@@ -163,8 +162,7 @@ export default function Audit({ id }: { id: string }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
 

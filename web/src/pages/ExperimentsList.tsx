@@ -1,16 +1,15 @@
-import { useEffect, useState } from 'react';
 import { Pagination } from 'suomifi-ui-components';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { Filters, filtersFromQuery } from '../components/Filters';
+import { Filters, useRouteFilters } from '../components/Filters';
 import { PageHeading } from '../components/PageHeading';
+import { ScrollTable } from '../components/ScrollTable';
 import { Loading } from '../components/Status';
 import { useCountyName } from '../data';
 import { useFormat } from '../format';
-import { href, useRoute } from '../router';
-import { boundCounty, useSession } from '../session';
-import type { ExperimentSummary, Paged } from '../types';
+import { href } from '../router';
+import { useLoad } from '../useLoad';
 
 const PAGE_SIZE = 25;
 
@@ -18,34 +17,10 @@ export default function ExperimentsList() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const countyName = useCountyName();
-  const route = useRoute();
-  const bound = boundCounty(useSession());
-  const filters = filtersFromQuery(route.query, bound);
+  const { route, filters } = useRouteFilters();
   const page = Math.max(1, Number(route.query.get('page')) || 1);
   const params = { ...filters, page, pageSize: PAGE_SIZE };
-  const key = JSON.stringify(params);
-  const [result, setResult] = useState<Paged<ExperimentSummary> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-
-  useEffect(() => {
-    const ctl = new AbortController();
-    setLoading(true);
-    setError(null);
-    api
-      .experiments(params, ctl.signal)
-      .then((r) => {
-        setResult(r);
-        setLoading(false);
-      })
-      .catch((e) => {
-        if ((e as Error)?.name === 'AbortError') return;
-        setError(e);
-        setResult(null);
-        setLoading(false);
-      });
-    return () => ctl.abort();
-  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { data: result, error, loading } = useLoad(JSON.stringify(params), (signal) => api.experiments(params, signal));
 
   const lastPage = result ? Math.max(1, Math.ceil(result.total / (result.pageSize || PAGE_SIZE))) : 1;
   const sep = t('common.listSeparator');
@@ -69,9 +44,7 @@ export default function ExperimentsList() {
           {result.items.length === 0 ? (
             <p>{t('experiments.none')}</p>
           ) : (
-            <div className="table-scroll" role="region" aria-labelledby="experiments-caption" tabIndex={0}>
-              <table className="data-table wide">
-                <caption id="experiments-caption" className="visually-hidden">{t('experiments.tableCaption')}</caption>
+            <ScrollTable captionId="experiments-caption" caption={t('experiments.tableCaption')} captionHidden>
                 <thead>
                   <tr>
                     <th scope="col">{t('experiments.titleColumn')}</th>
@@ -96,8 +69,7 @@ export default function ExperimentsList() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+            </ScrollTable>
           )}
           {lastPage > 1 && (
             <Pagination
