@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { COUNTIES, fakeHub, mockFetch, renderWithLive, signIn } from '../test/utils';
 import Funnel from './Funnel';
@@ -103,5 +103,56 @@ describe('Funnel dashboard', () => {
     expect(screen.getByTestId('stage-median-Idea').textContent).toBe('–');
     // With medians the chart is there.
     expect(document.querySelector('section[aria-labelledby="funnel-stages"] canvas')).toBeTruthy();
+  });
+
+  it('shows the funnel as it stood at a chosen time, labelled and without live updates, and returns to live', async () => {
+    signIn();
+    const calls = mockFetch({
+      '/api/counties': COUNTIES,
+      '/api/projects': [],
+      '/api/dashboards/funnel': (url) => [200, url.searchParams.has('at') ? funnel(20, 2) : funnel(40, 11)],
+    });
+    renderWithLive(<Funnel />);
+    await waitFor(() => expect(screen.getByTestId('funnel-total').textContent).toBe('40'));
+    await waitFor(() => expect(fakeHub().invoked).toContainEqual(['Watch', 'funnel', 'county:vantaa-kerava']));
+    expect(screen.queryByTestId('as-of-live')).toBeNull();
+
+    fireEvent.change(screen.getByLabelText('Päivä'), { target: { value: '2026-03-01' } });
+    fireEvent.change(screen.getByLabelText('Kellonaika'), { target: { value: '12:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Näytä tilanne' }));
+
+    const at = new Date(2026, 2, 1, 12, 0).toISOString();
+    await waitFor(() => expect(screen.getByTestId('funnel-total').textContent).toBe('20'));
+    expect(calls.some((c) => c.url === `/api/dashboards/funnel?county=vantaa-kerava&at=${encodeURIComponent(at)}`)).toBe(true);
+    expect(window.location.hash).toContain(`at=${encodeURIComponent(at)}`);
+    expect(screen.getByTestId('as-of-label').textContent).toBe('Tilanne 1.3.2026 klo 12.00');
+    expect(screen.getByTestId('as-of-notice').textContent).toContain('ei päivity automaattisesti');
+    expect(screen.queryByText(/^Tiedot päivitetty/)).toBeNull();
+    await waitFor(() => expect(fakeHub().invoked).toContainEqual(['Unwatch', 'funnel', 'county:vantaa-kerava']));
+
+    // A change now does not overwrite the past figures.
+    act(() => fakeHub().push('funnel', 'county:vantaa-kerava', funnel(41, 12)));
+    expect(screen.getByTestId('funnel-total').textContent).toBe('20');
+    expect(screen.getByTestId('live-region').textContent).toBe('');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Palaa ajantasaiseen tilanteeseen' }));
+    await waitFor(() => expect(screen.getByTestId('funnel-total').textContent).toBe('40'));
+    expect(screen.queryByTestId('as-of-notice')).toBeNull();
+    expect(screen.queryByTestId('as-of-live')).toBeNull();
+    expect(calls.filter((c) => c.url === '/api/dashboards/funnel?county=vantaa-kerava')).toHaveLength(2);
+    await waitFor(() => expect(fakeHub().invoked.filter((x) => x[0] === 'Watch')).toHaveLength(2));
+    act(() => fakeHub().push('funnel', 'county:vantaa-kerava', funnel(41, 12)));
+    expect(screen.getByTestId('funnel-total').textContent).toBe('41');
+  });
+
+  it('opens a past time from the address, e.g. a shared link', async () => {
+    signIn();
+    window.location.hash = `#/funnel?at=${encodeURIComponent(new Date(2026, 2, 1, 12, 0).toISOString())}`;
+    const calls = mockFetch({ '/api/counties': COUNTIES, '/api/projects': [], '/api/dashboards/funnel': funnel(20, 2) });
+    renderWithLive(<Funnel />);
+    expect((await screen.findByTestId('as-of-label')).textContent).toBe('Tilanne 1.3.2026 klo 12.00');
+    expect(calls.find((c) => c.url.startsWith('/api/dashboards/funnel'))!.url).toMatch(/^\/api\/dashboards\/funnel\?county=vantaa-kerava&at=2026-03-01T/);
+    expect((screen.getByLabelText('Päivä') as HTMLInputElement).value).toBe('2026-03-01');
+    expect((screen.getByLabelText('Kellonaika') as HTMLInputElement).value).toBe('12:00');
   });
 });

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AsOfNotice, AsOfPicker, parseAt } from '../components/AsOfPicker';
 import { BarChartFigure } from '../components/BarChart';
 import { CountTable } from '../components/CountTable';
 import { useRouteFilters } from '../components/Filters';
@@ -19,7 +20,9 @@ export default function Funnel() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { route, filters } = useRouteFilters();
-  const state = useDashboard<FunnelData>('funnel', { county: filters.county, projectId: filters.projectId, theme: filters.theme });
+  // With ?at=TIME the funnel as it stood then, without live updates.
+  const at = parseAt(route.query.get('at'));
+  const state = useDashboard<FunnelData>('funnel', { county: filters.county, projectId: filters.projectId, theme: filters.theme, at });
   const stageLabel = (s: string) => t(`stage.${s}`, { defaultValue: s });
 
   return (
@@ -27,8 +30,10 @@ export default function Funnel() {
       name="funnel"
       filterFields={['county', 'projectId', 'theme']}
       filters={filters}
-      onApply={(v) => route.setQuery({ ...v, stage: undefined })}
+      onApply={(v) => route.setQuery({ ...v, stage: undefined, at })}
+      beforeFigures={<AsOfPicker value={at} onChange={(next) => route.setQuery({ ...filters, stage: undefined, at: next })} />}
       state={state}
+      status={state.at ? <AsOfNotice at={state.at} /> : undefined}
       keyFigures={(data) => [{ label: t('funnel.total'), value: fmt.int(data.total), testId: 'funnel-total' }]}
     >
       {(data) => {
