@@ -33,7 +33,7 @@ export function BarChartFigure(props: {
   horizontal?: boolean;
   headingLevel?: 'h2' | 'h3';
   id?: string;
-  /** Shown instead of the chart when no series has a figure (all null), e.g. an empty axis. */
+  /** Shown instead of the chart when there is nothing to draw (every figure null or 0): no empty axis. */
   emptyText?: string;
 }) {
   const { t, i18n } = useTranslation();
@@ -44,7 +44,7 @@ export function BarChartFigure(props: {
   const Heading = props.headingLevel ?? 'h2';
 
   const dataKey = JSON.stringify([props.labels, props.series]);
-  const empty = props.emptyText !== undefined && props.series.every((s) => s.values.every((v) => v === null));
+  const empty = props.emptyText !== undefined && props.series.every((s) => s.values.every((v) => !v));
 
   useEffect(() => {
     const el = canvas.current;

@@ -105,6 +105,19 @@ describe('Funnel dashboard', () => {
     expect(document.querySelector('section[aria-labelledby="funnel-stages"] canvas')).toBeTruthy();
   });
 
+  it('says so in words, too, when every median is 0 days (nothing to draw either)', async () => {
+    signIn();
+    const data = funnel(3, 1);
+    data.stages = data.stages.map((s, i) => ({ ...s, medianDays: i < 2 ? 0 : null }));
+    mockFetch({ '/api/counties': COUNTIES, '/api/projects': [], '/api/dashboards/funnel': data });
+    renderWithLive(<Funnel />);
+    await screen.findByTestId('funnel-total');
+    const median = document.querySelector('section[aria-labelledby="funnel-median"]')!;
+    expect(median.textContent).toContain('Päättyneissä vaiheissa on viivytty mediaanina 0 päivää.');
+    expect(median.querySelector('canvas')).toBeNull();
+    expect(screen.getByTestId('stage-median-Idea').textContent).toBe('0');
+  });
+
   it('shows the funnel as it stood at a chosen time, labelled and without live updates, and returns to live', async () => {
     signIn();
     const calls = mockFetch({

@@ -72,7 +72,7 @@ export default function Funnel() {
               id="funnel-median"
               title={t('funnel.medianHeading')}
               decimals
-              emptyText={t('funnel.noMedian')}
+              emptyText={t(stages.some((s) => s.medianDays !== null) ? 'funnel.medianZero' : 'funnel.noMedian')}
               labels={stages.map((s) => stageLabel(s.stage))}
               series={[{ label: t('funnel.medianDays'), values: stages.map((s) => s.medianDays), color: '#1a9988' }]}
               table={
