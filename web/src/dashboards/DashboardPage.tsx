@@ -12,7 +12,7 @@ export interface KeyFigure { label: string; value: string; testId: string; warni
 /**
  * The frame every dashboard shares: heading and intro (`{name}.title`, `{name}.intro`), filters,
  * an error or a spinner, then the key figures, when they were updated, and the dashboard's own body.
- * `status` replaces the "updated" line (e.g. with a past time the figures are from).
+ * `label`, when given, heads the figures instead of the "updated" line (e.g. the past time they are from).
  */
 export function DashboardPage<T extends { updatedAt?: string | null }>(props: {
   name: DashboardName;
@@ -22,7 +22,7 @@ export function DashboardPage<T extends { updatedAt?: string | null }>(props: {
   state: DashboardState<T>;
   keyFigures: (data: T) => KeyFigure[];
   beforeFigures?: ReactNode;
-  status?: ReactNode;
+  label?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -37,6 +37,7 @@ export function DashboardPage<T extends { updatedAt?: string | null }>(props: {
       {loading && !data && <Loading />}
       {data && (
         <div className="dashboard">
+          {props.label}
           <dl className="key-figures">
             {props.keyFigures(data).map((f) => (
               <div key={f.testId} className={`key-figure${f.warning ? ' warning' : ''}`}>
@@ -45,7 +46,7 @@ export function DashboardPage<T extends { updatedAt?: string | null }>(props: {
               </div>
             ))}
           </dl>
-          {props.status ?? <UpdatedAt value={data.updatedAt} liveUpdatedAt={liveUpdatedAt} />}
+          {!props.label && <UpdatedAt value={data.updatedAt} liveUpdatedAt={liveUpdatedAt} />}
           {props.children(data)}
         </div>
       )}

@@ -33,7 +33,7 @@ export default function Funnel() {
       onApply={(v) => route.setQuery({ ...v, stage: undefined, at })}
       beforeFigures={<AsOfPicker value={at} onChange={(next) => route.setQuery({ ...filters, stage: undefined, at: next })} />}
       state={state}
-      status={state.at ? <AsOfNotice at={state.at} /> : undefined}
+      label={state.at && <AsOfNotice at={state.at} />}
       keyFigures={(data) => [{ label: t('funnel.total'), value: fmt.int(data.total), testId: 'funnel-total' }]}
     >
       {(data) => {
