@@ -7,7 +7,7 @@ namespace ProjectLedger.Dashboards;
 /// Rebuilds the dashboards from the event log: their documents are deleted and every event is
 /// replayed. Uses the running daemon when this node has one (so two daemons never race on a
 /// shard); otherwise a daemon built for the purpose. The command line has the same through
-/// `projections --rebuild`.
+/// `projections rebuild`.
 /// </summary>
 public static class LedgerRebuild
 {

@@ -128,6 +128,10 @@ public sealed class AppProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(dll);
         var env = start.Environment;
+        // LedgerApp.Start sets LEDGER_* variables process-wide for a moment; a process started then
+        // must not inherit them (e.g. LEDGER_DAEMON=0 or LEDGER_RATE_LIMIT=off from a parallel test).
+        foreach (var inherited in env.Keys.Where(k => k.StartsWith("LEDGER_", StringComparison.Ordinal) || k.StartsWith("Logging__", StringComparison.Ordinal)).ToList())
+            env.Remove(inherited);
         env["LEDGER_DB"] = TestDatabase.ConnectionString;
         env["LEDGER_SCHEMA"] = Schema;
         env["LEDGER_DEMO"] = "1";
