@@ -1,6 +1,7 @@
 using JasperFx;
 using ProjectLedger.Audit;
 using ProjectLedger.Dashboards;
+using ProjectLedger.Experiments;
 using ProjectLedger.Hosting;
 using ProjectLedger.Security;
 
@@ -23,6 +24,7 @@ builder.Services.AddLedgerProblemDetails();
 builder.Services.AddLedgerSecurity(ledger);
 builder.Services.AddLedgerMarten(ledger);
 builder.Services.AddLedgerAudit();
+builder.Services.AddLedgerExperiments();
 builder.Services.AddLedgerDashboards(builder.Configuration["LEDGER_REDIS"]);
 builder.Host.AddLedgerWolverine(ledger);
 builder.Services.AddLedgerHealth();

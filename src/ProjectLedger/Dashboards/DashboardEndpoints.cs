@@ -45,7 +45,7 @@ public static class DashboardReader
         FunnelResponse.From(scope, await session.LoadAsync<FunnelView>(scope, ct));
 
     public static async Task<object> Pilots(IQuerySession session, string scope, CancellationToken ct) =>
-        PilotsResponse.From(scope, await session.LoadAsync<PilotsView>(scope, ct), Today());
+        await PilotsResponse.Read(session, scope, Today(), ct);
 
     public static async Task<object> Participation(IQuerySession session, string scope, CancellationToken ct) =>
         ParticipationResponse.From(scope, await session.LoadAsync<ParticipationView>(scope, ct));
@@ -57,11 +57,10 @@ public static class DashboardReader
         _ => Participation(session, scope, ct),
     };
 
-    /// <summary>The push payload for a dashboard document the projection just stored.</summary>
+    /// <summary>The push payload for a funnel or participation document the projection just stored.</summary>
     public static (string Dashboard, string Scope, object Data)? FromDocument(object document) => document switch
     {
         FunnelView f => (FunnelName, f.Id, FunnelResponse.From(f.Id, f)),
-        PilotsView p => (PilotsName, p.Id, PilotsResponse.From(p.Id, p, Today())),
         ParticipationView p => (ParticipationName, p.Id, ParticipationResponse.From(p.Id, p)),
         _ => null,
     };

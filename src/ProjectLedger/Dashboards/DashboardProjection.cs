@@ -11,8 +11,8 @@ public sealed record DashboardExperiment(Guid Id, Experiment State, IReadOnlyLis
 /// <summary>
 /// The dashboards' asynchronous projection. Per batch of events: fold each touched experiment
 /// (the same fold as its inline snapshot), then in every scope it belongs to before or after,
-/// take away its old contribution and add the new one. Loads and stores are batched per event
-/// batch: one query per document type, whatever the batch size.
+/// take away its old contribution and add the new one; its pilot card is stored as it is now.
+/// Loads and stores are batched per event batch: one query per document type, whatever the batch size.
 /// </summary>
 public sealed class DashboardProjection : IProjection
 {
@@ -49,7 +49,6 @@ public sealed class DashboardProjection : IProjection
             .Distinct().ToArray();
         var funnels = await LoadOrCreate<FunnelView>(operations, scopes, id => new FunnelView { Id = id }, ct);
         var participation = await LoadOrCreate<ParticipationView>(operations, scopes, id => new ParticipationView { Id = id }, ct);
-        var pilots = await LoadOrCreate<PilotsView>(operations, scopes, id => new PilotsView { Id = id }, ct);
         var now = events[^1].Timestamp;
 
         foreach (var (before, after, recent) in changes)
@@ -59,20 +58,17 @@ public sealed class DashboardProjection : IProjection
                 {
                     funnels[scope].Apply(before, -1);
                     participation[scope].Apply(before, -1);
-                    pilots[scope].Pilots.Remove(before.Id);
                 }
-            var entry = PilotEntry.Of(after, recent);
             foreach (var scope in DashboardScope.Of(after))
             {
                 funnels[scope].Apply(after, +1);
                 participation[scope].Apply(after, +1);
-                if (entry is not null) pilots[scope].Pilots[after.Id] = entry;
             }
+            if (PilotCard.Of(after, recent, after.LastChangedAt) is { } card) operations.Store(card);
         }
 
         foreach (var view in funnels.Values) { view.UpdatedAt = now; operations.Store(view); }
         foreach (var view in participation.Values) { view.UpdatedAt = now; operations.Store(view); }
-        foreach (var view in pilots.Values) { view.UpdatedAt = now; operations.Store(view); }
     }
 
     private static async Task<Dictionary<string, T>> LoadOrCreate<T>(IDocumentOperations operations, string[] ids, Func<string, T> create, CancellationToken ct)
@@ -88,7 +84,6 @@ public sealed class DashboardProjection : IProjection
     {
         FunnelView f => f.Id,
         ParticipationView p => p.Id,
-        PilotsView p => p.Id,
         _ => throw new ArgumentOutOfRangeException(nameof(view)),
     };
 }

@@ -5,27 +5,40 @@ using Microsoft.AspNetCore.SignalR;
 namespace ProjectLedger.Dashboards;
 
 /// <summary>
-/// After the dashboards projection commits a batch, sends each changed dashboard document to the
-/// clients watching its scope: one message per document per batch, so a burst of events becomes
-/// one update per scope.
+/// After the dashboards projection commits a batch, sends each changed dashboard to the clients
+/// watching its scope: one message per scope per batch, so a burst of events becomes one update.
+/// Funnel and participation go out as the documents just stored; the pilots board of every scope
+/// a changed card belongs to is read once and sent.
 /// </summary>
 public sealed class DashboardPush(IHubContext<DashboardHub> hub, ILogger<DashboardPush> logger) : IChangeListener
 {
     public async Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
-        foreach (var document in commit.Updated.Concat(commit.Inserted))
+        var changed = commit.Updated.Concat(commit.Inserted).ToList();
+        foreach (var document in changed)
         {
-            if (DashboardReader.FromDocument(document) is not var (dashboard, scope, data)) continue;
-            try
-            {
-                await hub.Clients.Group(DashboardHub.Group(dashboard, scope))
-                    .SendAsync(DashboardHub.ChangedMessage, new DashboardChanged(dashboard, scope, data), token);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A push that fails must not fail the projection; clients re-read on reconnect.
-                logger.LogWarning(e, "Could not push {Dashboard} {Scope}", dashboard, scope);
-            }
+            if (DashboardReader.FromDocument(document) is var (dashboard, scope, data))
+                await Send(dashboard, scope, data, token);
+        }
+
+        var boards = changed.OfType<PilotCard>().SelectMany(c => c.Scopes).Distinct().ToList();
+        if (boards.Count == 0) return;
+        await using var query = session.DocumentStore.QuerySession();
+        foreach (var scope in boards)
+            await Send(DashboardReader.PilotsName, scope, await DashboardReader.Pilots(query, scope, token), token);
+    }
+
+    private async Task Send(string dashboard, string scope, object data, CancellationToken token)
+    {
+        try
+        {
+            await hub.Clients.Group(DashboardHub.Group(dashboard, scope))
+                .SendAsync(DashboardHub.ChangedMessage, new DashboardChanged(dashboard, scope, data), token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A push that fails must not fail the projection; clients re-read on reconnect.
+            logger.LogWarning(e, "Could not push {Dashboard} {Scope}", dashboard, scope);
         }
     }
 

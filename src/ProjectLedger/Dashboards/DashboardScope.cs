@@ -15,12 +15,14 @@ public static class DashboardScope
 {
     public const string National = "national";
 
-    public static IEnumerable<string> Of(Experiment e)
+    public static IEnumerable<string> Of(Experiment e) => Of(e.County, e.ProjectId, e.Themes);
+
+    public static IEnumerable<string> Of(string county, Guid? projectId, IReadOnlyList<string> themes)
     {
         yield return National;
-        yield return County(e.County);
-        if (e.ProjectId is { } project) yield return Project(project);
-        foreach (var theme in e.Themes.Distinct()) yield return Theme(theme);
+        yield return County(county);
+        if (projectId is { } project) yield return Project(project);
+        foreach (var theme in themes.Distinct()) yield return Theme(theme);
     }
 
     public static string County(string slug) => "county:" + slug;
@@ -58,7 +60,7 @@ public static class DashboardScope
         }
     }
 
-    private static (string Kind, string Key) Split(string scope)
+    public static (string Kind, string Key) Split(string scope)
     {
         var colon = scope.IndexOf(':');
         return colon < 0 ? (scope, "") : (scope[..colon], scope[(colon + 1)..]);

@@ -9,15 +9,23 @@ public static class DashboardsSetup
     {
         opts.Projections.Add(new DashboardProjection(), ProjectionLifecycle.Async, asyncConfiguration: o =>
         {
+            // Larger batches for rebuilds and catch-up: each batch rewrites the scope documents it touches once.
+            o.BatchSize = 5000;
             o.DeleteViewTypeOnTeardown<DashboardExperiment>();
             o.DeleteViewTypeOnTeardown<FunnelView>();
             o.DeleteViewTypeOnTeardown<ParticipationView>();
-            o.DeleteViewTypeOnTeardown<PilotsView>();
+            o.DeleteViewTypeOnTeardown<PilotCard>();
         });
         opts.RegisterDocumentType<DashboardExperiment>();
         opts.RegisterDocumentType<FunnelView>();
         opts.RegisterDocumentType<ParticipationView>();
-        opts.RegisterDocumentType<PilotsView>();
+        // The board is read per scope: by county, project or theme, overdue first.
+        opts.Schema.For<PilotCard>()
+            .Duplicate(c => c.County)
+            .Duplicate(c => c.ProjectId!)
+            .Duplicate(c => c.OnBoard)
+            .Duplicate(c => c.PlannedEnd)
+            .GinIndexJsonData();
     }
 
     /// <summary>With LEDGER_REDIS (several nodes), pushes reach clients on every node through a Redis backplane.</summary>

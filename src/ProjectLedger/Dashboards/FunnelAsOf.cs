@@ -35,9 +35,8 @@ public static class FunnelAsOf
 
     private static IQueryable<Experiment> Filter(IQueryable<Experiment> query, string scope)
     {
-        var colon = scope.IndexOf(':');
-        var key = colon < 0 ? "" : scope[(colon + 1)..];
-        return scope[..(colon < 0 ? scope.Length : colon)] switch
+        var (kind, key) = DashboardScope.Split(scope);
+        return kind switch
         {
             "county" => query.Where(x => x.County == key),
             "project" => query.Where(x => x.ProjectId == Guid.Parse(key)),

@@ -1,50 +1,77 @@
+using Marten;
 using ProjectLedger.Experiments;
 
 namespace ProjectLedger.Dashboards;
 
-/// <summary>A pilot on the board: live, or ended and waiting for its evaluation.</summary>
-public sealed record PilotEntry(
-    Guid ExperimentId, string Title, string County, Guid? ProjectId, Stage Stage,
-    IReadOnlyList<string> Sites, IReadOnlyList<string> Channels, DateOnly Start, DateOnly PlannedEnd, DateOnly? Ended,
-    IReadOnlyList<DatedCount> RecentParticipation)
-{
-    /// <summary>On the board: piloting now, or pilot ended and its evaluation not yet done.</summary>
-    public static PilotEntry? Of(Experiment e, IReadOnlyList<DatedCount> recent)
-    {
-        if (e.Pilot is not { } pilot) return null;
-        var awaitingEvaluation = e.Stage == Stage.Evaluating && (e.Evaluation is null || e.Evaluation.CompletedAt < e.StageEnteredAt);
-        if (e.Stage != Stage.Piloting && !awaitingEvaluation) return null;
-        return new PilotEntry(e.Id, e.Title, e.County, e.ProjectId, e.Stage, pilot.Sites, pilot.Channels, pilot.Start, pilot.PlannedEnd, pilot.Ended, recent);
-    }
-}
-
 /// <summary>Participants counted in a period ending on a date (for "this week" figures).</summary>
 public sealed record DatedCount(DateOnly PeriodEnd, int Count);
 
-/// <summary>The pilots board of one scope: the pilots by experiment id.</summary>
-public sealed class PilotsView
+/// <summary>
+/// One experiment's card on the pilots board, kept by the dashboards projection: on the board
+/// while piloting or waiting for its evaluation, off it (OnBoard false) afterwards. One small
+/// document per experiment, read per scope through indexes, so no board document grows with the
+/// number of pilots in the country.
+/// </summary>
+public sealed record PilotCard(
+    Guid Id, bool OnBoard, string Title, string County, Guid? ProjectId, IReadOnlyList<string> Themes, Stage Stage,
+    IReadOnlyList<string> Sites, IReadOnlyList<string> Channels, DateOnly Start, DateOnly PlannedEnd, DateOnly? Ended,
+    IReadOnlyList<DatedCount> RecentParticipation, DateTimeOffset UpdatedAt)
 {
-    public string Id { get; set; } = "";
-    public Dictionary<Guid, PilotEntry> Pilots { get; set; } = [];
-    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The card for an experiment's state; null when it never had a pilot.</summary>
+    public static PilotCard? Of(Experiment e, IReadOnlyList<DatedCount> recent, DateTimeOffset at)
+    {
+        if (e.Pilot is not { } pilot) return null;
+        var awaitingEvaluation = e.Stage == Stage.Evaluating && (e.Evaluation is null || e.Evaluation.CompletedAt < e.StageEnteredAt);
+        return new PilotCard(e.Id, e.Stage == Stage.Piloting || awaitingEvaluation, e.Title, e.County, e.ProjectId, e.Themes, e.Stage,
+            pilot.Sites, pilot.Channels, pilot.Start, pilot.PlannedEnd, pilot.Ended, recent, at);
+    }
+
+    public IEnumerable<string> Scopes => DashboardScope.Of(County, ProjectId, Themes);
 }
 
 public sealed record PilotFigures(
     Guid ExperimentId, string Title, string County, Guid? ProjectId, Stage Stage, IReadOnlyList<string> Sites, IReadOnlyList<string> Channels,
     DateOnly Start, DateOnly PlannedEnd, int DaysRunning, int ParticipantsLast7Days, bool EvaluationOverdue);
 
-public sealed record PilotsResponse(string Scope, IReadOnlyList<PilotFigures> Pilots, int Live, int EvaluationOverdue, DateTimeOffset? UpdatedAt)
+/// <summary>
+/// The board of a scope: counts of all its pilots, and the first Shown of them, overdue ones first
+/// (planned end longest past), then by planned end.
+/// </summary>
+public sealed record PilotsResponse(string Scope, IReadOnlyList<PilotFigures> Pilots, long OnBoard, long Live, long EvaluationOverdue, DateTimeOffset? UpdatedAt)
 {
-    /// <summary>Days running and "this week" depend on today, so they are worked out at read time from the stored board.</summary>
-    public static PilotsResponse From(string scope, PilotsView? view, DateOnly today)
+    public const int Shown = 500;
+
+    /// <summary>Days running and "this week" depend on today, so they are worked out at read time.</summary>
+    public static async Task<PilotsResponse> Read(IQuerySession session, string scope, DateOnly today, CancellationToken ct)
     {
-        var pilots = (view?.Pilots.Values ?? Enumerable.Empty<PilotEntry>()).Select(p => new PilotFigures(
-                p.ExperimentId, p.Title, p.County, p.ProjectId, p.Stage, p.Sites, p.Channels, p.Start, p.PlannedEnd,
-                DaysRunning: Math.Max(0, (p.Ended ?? today).DayNumber - p.Start.DayNumber),
-                ParticipantsLast7Days: p.RecentParticipation.Where(r => r.PeriodEnd.DayNumber > today.DayNumber - 7 && r.PeriodEnd <= today).Sum(r => r.Count),
-                EvaluationOverdue: p.PlannedEnd < today))
-            .OrderByDescending(p => p.EvaluationOverdue).ThenBy(p => p.PlannedEnd).ToList();
-        return new PilotsResponse(scope, pilots, pilots.Count(p => p.Stage == Stage.Piloting), pilots.Count(p => p.EvaluationOverdue),
-            pilots.Count == 0 ? null : view!.UpdatedAt);
+        var inScope = InScope(scope);
+        var batch = session.CreateBatchQuery();
+        var onBoard = batch.Query<PilotCard>().Where(inScope).Where(c => c.OnBoard).Count();
+        var live = batch.Query<PilotCard>().Where(inScope).Where(c => c.OnBoard && c.Stage == Stage.Piloting).Count();
+        var overdue = batch.Query<PilotCard>().Where(inScope).Where(c => c.OnBoard && c.PlannedEnd < today).Count();
+        var cards = batch.Query<PilotCard>().Where(inScope).Where(c => c.OnBoard).OrderBy(c => c.PlannedEnd).Take(Shown).ToList();
+        await batch.Execute(ct);
+
+        var shown = (await cards).Select(c => new PilotFigures(
+            c.Id, c.Title, c.County, c.ProjectId, c.Stage, c.Sites, c.Channels, c.Start, c.PlannedEnd,
+            DaysRunning: Math.Max(0, (c.Ended ?? today).DayNumber - c.Start.DayNumber),
+            ParticipantsLast7Days: c.RecentParticipation.Where(r => r.PeriodEnd.DayNumber > today.DayNumber - 7 && r.PeriodEnd <= today).Sum(r => r.Count),
+            EvaluationOverdue: c.PlannedEnd < today)).ToList();
+        return new PilotsResponse(scope, shown, await onBoard, await live, await overdue,
+            shown.Count == 0 ? null : (await cards).Max(c => c.UpdatedAt));
+    }
+
+    private static System.Linq.Expressions.Expression<Func<PilotCard, bool>> InScope(string scope)
+    {
+        var (kind, key) = DashboardScope.Split(scope);
+        switch (kind)
+        {
+            case "county": return c => c.County == key;
+            case "project":
+                var project = Guid.Parse(key);
+                return c => c.ProjectId == project;
+            case "theme": return c => c.Themes.Contains(key);
+            default: return c => true;
+        }
     }
 }

@@ -6,13 +6,16 @@ namespace ProjectLedger.Experiments;
 /// <summary>The fold of an experiment's stream, kept inline so reads and writes never replay.</summary>
 public partial class ExperimentProjection : SingleStreamProjection<Experiment, Guid>
 {
-    public override Experiment? Evolve(Experiment? state, Guid id, IEvent e)
+    public override Experiment? Evolve(Experiment? state, Guid id, IEvent e) => Fold(state, id, e.Data, e.Version, e.Timestamp);
+
+    /// <summary>The fold itself, on the event's data, version and time (as-of reads call it without Marten's wrappers).</summary>
+    public static Experiment? Fold(Experiment? state, Guid id, object data, long version, DateTimeOffset timestamp)
     {
         if (state is null)
-            return e.Data is ExperimentProposed p ? Start(e, p) : null;
+            return data is ExperimentProposed p ? Start(id, version, timestamp, p) : null;
 
-        state = state with { Version = e.Version, LastChangedAt = e.Timestamp };
-        return e.Data switch
+        state = state with { Version = version, LastChangedAt = timestamp };
+        return data switch
         {
             ExperimentPlanned planned => state with
             {
@@ -40,30 +43,30 @@ public partial class ExperimentProjection : SingleStreamProjection<Experiment, G
             PilotEnded ended => state with { Pilot = state.Pilot is null ? null : state.Pilot with { Ended = ended.Ended } },
             EvaluationCompleted evaluation => state with
             {
-                Evaluation = new Evaluation(evaluation.Criteria, evaluation.Verdict, evaluation.Lessons, e.Timestamp),
+                Evaluation = new Evaluation(evaluation.Criteria, evaluation.Verdict, evaluation.Lessons, timestamp),
             },
-            ExperimentPutOnHoldV2 hold => state with { OnHold = new Hold(hold.Reason, state.Stage, e.Timestamp, hold.ReviewOn) },
+            ExperimentPutOnHoldV2 hold => state with { OnHold = new Hold(hold.Reason, state.Stage, timestamp, hold.ReviewOn) },
             ExperimentResumed => state with { OnHold = null },
             ExperimentAdopted adopted => state with
             {
-                Adoption = new Adoption(adopted.Scope, adopted.Processes, adopted.OperatingModel, e.Timestamp),
+                Adoption = new Adoption(adopted.Scope, adopted.Processes, adopted.OperatingModel, timestamp),
             },
             AdoptionScopeWidened widened => state with { Adoption = state.Adoption! with { Scope = widened.To } },
             ExperimentDiscontinued discontinued => state with
             {
-                Discontinuation = new Discontinuation(discontinued.Reason, discontinued.Lessons, e.Timestamp),
+                Discontinuation = new Discontinuation(discontinued.Reason, discontinued.Lessons, timestamp),
             },
-            StageGateDecided gate => MoveTo(state, gate.To, e.Timestamp),
+            StageGateDecided gate => MoveTo(state, gate.To, timestamp),
             _ => state,
         };
     }
 
-    private static Experiment Start(IEvent e, ExperimentProposed p) => new(
-        e.StreamId, e.Version, p.Title, p.Problem, p.County, p.ProjectId, p.Workstream, p.Themes, p.ProposedByRole,
-        Stage.Idea, e.Timestamp, e.Timestamp, e.Timestamp,
+    private static Experiment Start(Guid id, long version, DateTimeOffset timestamp, ExperimentProposed p) => new(
+        id, version, p.Title, p.Problem, p.County, p.ProjectId, p.Workstream, p.Themes, p.ProposedByRole,
+        Stage.Idea, timestamp, timestamp, timestamp,
         Plan: null, Stakeholders: [], Pilot: null, Participation: ParticipationTotals.None, Sessions: [], Measurements: [],
         Feedback: FeedbackSummary.None, SuccessFactors: null, Evaluation: null, Adoption: null, Discontinuation: null, OnHold: null,
-        StageHistory: [new StageVisit(Stage.Idea, e.Timestamp, null)]);
+        StageHistory: [new StageVisit(Stage.Idea, timestamp, null)]);
 
     private static Experiment MoveTo(Experiment state, Stage to, DateTimeOffset at) => state with
     {

@@ -17,7 +17,7 @@ public static class ReadExperimentEndpoints
 
     /// <summary>The state as it stood at a version or a moment, folded from the events up to it.</summary>
     [WolverineGet("/api/experiments/{id}/as-of")]
-    public static async Task<IResult> AsOf(Guid id, long? version, DateTimeOffset? at, IQuerySession session, HttpContext http)
+    public static async Task<IResult> AsOf(Guid id, long? version, DateTimeOffset? at, IQuerySession session, ExperimentAsOf asOf, HttpContext http)
     {
         if (version is null == at is null)
             return LedgerProblems.ToResult(Invalid.Field("version", "Give either ?version=N or ?at=TIME (ISO-8601), not both."));
@@ -31,9 +31,7 @@ public static class ReadExperimentEndpoints
         if (version > stored)
             return LedgerProblems.ToResult(Invalid.Field("version", $"The experiment is at version {stored}."));
 
-        var then = version is { } v
-            ? await session.Events.AggregateStreamAsync<Experiment>(id, version: v, token: http.RequestAborted)
-            : await session.Events.AggregateStreamAsync<Experiment>(id, timestamp: at!.Value.ToUniversalTime(), token: http.RequestAborted);
+        var then = await asOf.At(id, version, at?.ToUniversalTime(), http.RequestAborted);
         return then is null
             ? LedgerProblems.ToResult(new NotFound($"Experiment {id} had not been proposed yet at {at:O}."))
             : Results.Ok(then);

@@ -9,7 +9,9 @@ import { DashboardPage } from './DashboardPage';
 import { useDashboard } from './useDashboard';
 
 const pilotsOf = (data: PilotsData): Pilot[] => data.pilots ?? [];
-const overdueCount = (data: PilotsData) => pilotsOf(data).filter((p) => p.evaluationOverdue).length;
+// The server counts every pilot of the scope; the list itself stops at the first 500.
+const boardCount = (data: PilotsData) => data.onBoard ?? pilotsOf(data).length;
+const overdueCount = (data: PilotsData) => data.evaluationOverdue ?? pilotsOf(data).filter((p) => p.evaluationOverdue).length;
 
 export default function Pilots() {
   const { t } = useTranslation();
@@ -25,7 +27,7 @@ export default function Pilots() {
       onApply={(v) => route.setQuery({ county: v.county })}
       state={state}
       keyFigures={(data) => [
-        { label: t('pilots.count'), value: fmt.int(pilotsOf(data).length), testId: 'pilots-count' },
+        { label: t('pilots.count'), value: fmt.int(boardCount(data)), testId: 'pilots-count' },
         { label: t('pilots.overdueCount'), value: fmt.int(overdueCount(data)), testId: 'pilots-overdue-count', warning: overdueCount(data) > 0 },
       ]}
     >
