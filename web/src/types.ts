@@ -43,7 +43,7 @@ export interface Pilot {
   participantsLast7Days: number;
   evaluationOverdue: boolean;
 }
-/** The board of a scope: counts of all its pilots; `pilots` holds the first 500, overdue first. */
+/** The board of a scope: counts of all its pilots; `pilots` holds the first 200, overdue first. */
 export interface PilotsData { scope: string; pilots: Pilot[]; onBoard?: number; live?: number; evaluationOverdue?: number; updatedAt?: string | null }
 
 export interface ReachGap { dimension: string; key: string }

@@ -39,7 +39,7 @@ public sealed record PilotFigures(
 /// </summary>
 public sealed record PilotsResponse(string Scope, IReadOnlyList<PilotFigures> Pilots, long OnBoard, long Live, long EvaluationOverdue, DateTimeOffset? UpdatedAt)
 {
-    public const int Shown = 500;
+    public const int Shown = 200;
 
     /// <summary>Days running and "this week" depend on today, so they are worked out at read time.</summary>
     public static async Task<PilotsResponse> Read(IQuerySession session, string scope, DateOnly today, CancellationToken ct)

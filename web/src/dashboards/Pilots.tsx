@@ -9,7 +9,7 @@ import { DashboardPage } from './DashboardPage';
 import { useDashboard } from './useDashboard';
 
 const pilotsOf = (data: PilotsData): Pilot[] => data.pilots ?? [];
-// The server counts every pilot of the scope; the list itself stops at the first 500.
+// The server counts every pilot of the scope; the list itself stops at the first 200.
 const boardCount = (data: PilotsData) => data.onBoard ?? pilotsOf(data).length;
 const overdueCount = (data: PilotsData) => data.evaluationOverdue ?? pilotsOf(data).filter((p) => p.evaluationOverdue).length;
 
