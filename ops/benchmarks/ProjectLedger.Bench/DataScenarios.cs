@@ -215,10 +215,11 @@ public sealed class DataScenarios(BenchEnv env, Results results, NpgsqlDataSourc
         {
             // The reads need complete dashboards: the ceiling built the very same documents.
             await LedgerStore.Exec(data, $"""
-                truncate {Big}.mt_doc_dashboardexperiment, {Big}.mt_doc_funnelview, {Big}.mt_doc_participationview, {Big}.mt_doc_pilotcard;
+                truncate {Big}.mt_doc_dashboardexperiment, {Big}.mt_doc_funnelview, {Big}.mt_doc_participationview, {Big}.mt_doc_pilotcard, {Big}.mt_doc_pilotssummary;
                 insert into {Big}.mt_doc_dashboardexperiment (id, data, mt_dotnet_type, mt_version) select id, data, mt_dotnet_type, mt_version from {Big}.ceiling_dashboardexperiment;
                 insert into {Big}.mt_doc_funnelview (id, data, mt_dotnet_type, mt_version) select id, data, mt_dotnet_type, mt_version from {Big}.ceiling_funnelview;
                 insert into {Big}.mt_doc_participationview (id, data, mt_dotnet_type, mt_version) select id, data, mt_dotnet_type, mt_version from {Big}.ceiling_participationview;
+                insert into {Big}.mt_doc_pilotssummary (id, data, mt_dotnet_type, mt_version) select id, data, mt_dotnet_type, mt_version from {Big}.ceiling_pilotssummary;
                 insert into {Big}.mt_doc_pilotcard (id, data, mt_dotnet_type, mt_version, county, project_id, on_board, planned_end)
                   select id, data, mt_dotnet_type, mt_version, data ->> 'county', (data ->> 'projectId')::uuid, (data ->> 'onBoard')::boolean, (data ->> 'plannedEnd')::date
                     from {Big}.ceiling_pilotcard;
@@ -273,25 +274,29 @@ public sealed class DataScenarios(BenchEnv env, Results results, NpgsqlDataSourc
         var funnels = new Dictionary<string, FunnelView>();
         var participation = new Dictionary<string, ParticipationView>();
         var cards = new List<PilotCard>();
+        var boards = new Dictionary<string, PilotsSummary>();
         var docs = new List<DashboardExperiment>(states.Count);
         foreach (var (id, (state, recentAll)) in states)
         {
             if (state is null) continue;
             var recent = recentAll.OrderByDescending(x => x.PeriodEnd).Take(30).ToList();
             docs.Add(new DashboardExperiment(id, state, recent));
-            if (PilotCard.Of(state, recent, state.LastChangedAt) is { } card) cards.Add(card);
+            var card = PilotCard.Of(state, recent, state.LastChangedAt);
+            if (card is not null) cards.Add(card);
             foreach (var scope in DashboardScope.Of(state))
             {
                 if (!funnels.TryGetValue(scope, out var f)) funnels[scope] = f = new FunnelView { Id = scope };
                 if (!participation.TryGetValue(scope, out var p)) participation[scope] = p = new ParticipationView { Id = scope };
+                if (!boards.TryGetValue(scope, out var b)) boards[scope] = b = new PilotsSummary { Id = scope };
                 f.Apply(state, +1);
                 p.Apply(state, +1);
+                b.Apply(card, +1);
             }
         }
 
         await using var conn = await data.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        foreach (var table in new[] { "dashboardexperiment", "funnelview", "participationview", "pilotcard" })
+        foreach (var table in new[] { "dashboardexperiment", "funnelview", "participationview", "pilotcard", "pilotssummary" })
             await using (var create = new NpgsqlCommand(
                              $"drop table if exists {Big}.ceiling_{table}; create table {Big}.ceiling_{table} (like {Big}.mt_doc_{table} including all)", conn, tx))
                 await create.ExecuteNonQueryAsync();
@@ -299,6 +304,7 @@ public sealed class DataScenarios(BenchEnv env, Results results, NpgsqlDataSourc
         await CopyDocs(conn, "funnelview", funnels.Values.Select(v => ((object)v.Id, (object)v)));
         await CopyDocs(conn, "participationview", participation.Values.Select(v => ((object)v.Id, (object)v)));
         await CopyDocs(conn, "pilotcard", cards.Select(c => ((object)c.Id, (object)c)));
+        await CopyDocs(conn, "pilotssummary", boards.Values.Select(v => ((object)v.Id, (object)v)));
         await tx.CommitAsync();
     }
 

@@ -26,7 +26,7 @@ public sealed class DashboardProjection : IProjection
 
         var known = (await operations.LoadManyAsync<DashboardExperiment>(ct, streams.Select(s => s.Key).ToArray()))
             .ToDictionary(d => d.Id);
-        var changes = new List<(Experiment? Before, Experiment After, IReadOnlyList<DatedCount> Recent)>();
+        var changes = new List<(Experiment? Before, Experiment After, IReadOnlyList<DatedCount> Recent, IReadOnlyList<DatedCount> RecentBefore)>();
         foreach (var stream in streams)
         {
             known.TryGetValue(stream.Key, out var memory);
@@ -40,7 +40,7 @@ public sealed class DashboardProjection : IProjection
                     recent = [.. recent.Append(new DatedCount(r.PeriodEnd, r.ByKind.Values.Sum())).OrderByDescending(x => x.PeriodEnd).Take(RecentRecordsKept)];
             }
             if (state is null || ReferenceEquals(state, memory?.State)) continue;
-            changes.Add((memory?.State, state, recent));
+            changes.Add((memory?.State, state, recent, memory?.RecentParticipation ?? []));
             operations.Store(new DashboardExperiment(stream.Key, state, recent));
         }
         if (changes.Count == 0) return;
@@ -49,26 +49,34 @@ public sealed class DashboardProjection : IProjection
             .Distinct().ToArray();
         var funnels = await LoadOrCreate<FunnelView>(operations, scopes, id => new FunnelView { Id = id }, ct);
         var participation = await LoadOrCreate<ParticipationView>(operations, scopes, id => new ParticipationView { Id = id }, ct);
+        var boards = await LoadOrCreate<PilotsSummary>(operations, scopes, id => new PilotsSummary { Id = id }, ct);
         var now = events[^1].Timestamp;
 
-        foreach (var (before, after, recent) in changes)
+        foreach (var (before, after, recent, recentBefore) in changes)
         {
             if (before is not null)
+            {
+                var cardBefore = PilotCard.Of(before, recentBefore, before.LastChangedAt);
                 foreach (var scope in DashboardScope.Of(before))
                 {
                     funnels[scope].Apply(before, -1);
                     participation[scope].Apply(before, -1);
+                    boards[scope].Apply(cardBefore, -1);
                 }
+            }
+            var card = PilotCard.Of(after, recent, after.LastChangedAt);
             foreach (var scope in DashboardScope.Of(after))
             {
                 funnels[scope].Apply(after, +1);
                 participation[scope].Apply(after, +1);
+                boards[scope].Apply(card, +1);
             }
-            if (PilotCard.Of(after, recent, after.LastChangedAt) is { } card) operations.Store(card);
+            if (card is not null) operations.Store(card);
         }
 
         foreach (var view in funnels.Values) { view.UpdatedAt = now; operations.Store(view); }
         foreach (var view in participation.Values) { view.UpdatedAt = now; operations.Store(view); }
+        foreach (var view in boards.Values) { view.UpdatedAt = now; operations.Store(view); }
     }
 
     private static async Task<Dictionary<string, T>> LoadOrCreate<T>(IDocumentOperations operations, string[] ids, Func<string, T> create, CancellationToken ct)
@@ -84,6 +92,7 @@ public sealed class DashboardProjection : IProjection
     {
         FunnelView f => f.Id,
         ParticipationView p => p.Id,
+        PilotsSummary b => b.Id,
         _ => throw new ArgumentOutOfRangeException(nameof(view)),
     };
 }

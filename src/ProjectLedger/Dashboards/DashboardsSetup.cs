@@ -15,16 +15,22 @@ public static class DashboardsSetup
             o.DeleteViewTypeOnTeardown<FunnelView>();
             o.DeleteViewTypeOnTeardown<ParticipationView>();
             o.DeleteViewTypeOnTeardown<PilotCard>();
+            o.DeleteViewTypeOnTeardown<PilotsSummary>();
         });
         opts.RegisterDocumentType<DashboardExperiment>();
         opts.RegisterDocumentType<FunnelView>();
         opts.RegisterDocumentType<ParticipationView>();
+        opts.RegisterDocumentType<PilotsSummary>();
         // The board is read per scope: by county, project or theme, overdue first.
+        // Partial indexes over the cards on the board only, in the board's order, so the first page of
+        // a scope is an index range whatever the number of pilots that ever ran.
         opts.Schema.For<PilotCard>()
-            .Duplicate(c => c.County)
-            .Duplicate(c => c.ProjectId!)
             .Duplicate(c => c.OnBoard)
-            .Duplicate(c => c.PlannedEnd)
+            .Duplicate(c => c.PlannedEnd, configure: i => i.Predicate = "on_board")
+            .Duplicate(c => c.County, configure: i => i.Predicate = "on_board")
+            .Duplicate(c => c.ProjectId!, configure: i => i.Predicate = "on_board")
+            .Index([c => c.County, c => c.PlannedEnd], i => { i.Predicate = "on_board"; i.Name = "mt_doc_pilotcard_idx_county_board"; })
+            .Index([c => c.ProjectId!, c => c.PlannedEnd], i => { i.Predicate = "on_board"; i.Name = "mt_doc_pilotcard_idx_project_board"; })
             .GinIndexJsonData();
     }
 

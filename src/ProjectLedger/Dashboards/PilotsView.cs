@@ -29,27 +29,51 @@ public sealed record PilotCard(
     public IEnumerable<string> Scopes => DashboardScope.Of(County, ProjectId, Themes);
 }
 
+/// <summary>
+/// The counts of a scope's board, kept as counters by the projection: how many cards are on the
+/// board, how many are piloting, and how many planned ends fall on each day (by DateOnly.DayNumber),
+/// so "overdue" (planned end before today) is a sum over days, whatever today is.
+/// </summary>
+public sealed class PilotsSummary
+{
+    public string Id { get; set; } = "";
+    public int OnBoard { get; set; }
+    public int Live { get; set; }
+    public Dictionary<int, int> PlannedEnds { get; set; } = [];
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public void Apply(PilotCard? card, int sign)
+    {
+        if (card is not { OnBoard: true }) return;
+        OnBoard += sign;
+        if (card.Stage == Stage.Piloting) Live += sign;
+        var day = card.PlannedEnd.DayNumber;
+        var count = PlannedEnds.GetValueOrDefault(day) + sign;
+        if (count == 0) PlannedEnds.Remove(day);
+        else PlannedEnds[day] = count;
+    }
+
+    public int OverdueOn(DateOnly today) => PlannedEnds.Where(d => d.Key < today.DayNumber).Sum(d => d.Value);
+}
+
 public sealed record PilotFigures(
     Guid ExperimentId, string Title, string County, Guid? ProjectId, Stage Stage, IReadOnlyList<string> Sites, IReadOnlyList<string> Channels,
     DateOnly Start, DateOnly PlannedEnd, int DaysRunning, int ParticipantsLast7Days, bool EvaluationOverdue);
 
 /// <summary>
-/// The board of a scope: counts of all its pilots, and the first Shown of them, overdue ones first
-/// (planned end longest past), then by planned end.
+/// The board of a scope: its counts (one document), and the first Shown of its cards, overdue ones
+/// first (planned end longest past), through a partial index on the cards on the board.
 /// </summary>
-public sealed record PilotsResponse(string Scope, IReadOnlyList<PilotFigures> Pilots, long OnBoard, long Live, long EvaluationOverdue, DateTimeOffset? UpdatedAt)
+public sealed record PilotsResponse(string Scope, IReadOnlyList<PilotFigures> Pilots, int OnBoard, int Live, int EvaluationOverdue, DateTimeOffset? UpdatedAt)
 {
     public const int Shown = 200;
 
     /// <summary>Days running and "this week" depend on today, so they are worked out at read time.</summary>
     public static async Task<PilotsResponse> Read(IQuerySession session, string scope, DateOnly today, CancellationToken ct)
     {
-        var inScope = InScope(scope);
         var batch = session.CreateBatchQuery();
-        var onBoard = batch.Query<PilotCard>().Where(inScope).Where(c => c.OnBoard).Count();
-        var live = batch.Query<PilotCard>().Where(inScope).Where(c => c.OnBoard && c.Stage == Stage.Piloting).Count();
-        var overdue = batch.Query<PilotCard>().Where(inScope).Where(c => c.OnBoard && c.PlannedEnd < today).Count();
-        var cards = batch.Query<PilotCard>().Where(inScope).Where(c => c.OnBoard).OrderBy(c => c.PlannedEnd).Take(Shown).ToList();
+        var summary = batch.Load<PilotsSummary>(scope);
+        var cards = batch.Query<PilotCard>().Where(InScope(scope)).Where(c => c.OnBoard).OrderBy(c => c.PlannedEnd).Take(Shown).ToList();
         await batch.Execute(ct);
 
         var shown = (await cards).Select(c => new PilotFigures(
@@ -57,8 +81,9 @@ public sealed record PilotsResponse(string Scope, IReadOnlyList<PilotFigures> Pi
             DaysRunning: Math.Max(0, (c.Ended ?? today).DayNumber - c.Start.DayNumber),
             ParticipantsLast7Days: c.RecentParticipation.Where(r => r.PeriodEnd.DayNumber > today.DayNumber - 7 && r.PeriodEnd <= today).Sum(r => r.Count),
             EvaluationOverdue: c.PlannedEnd < today)).ToList();
-        return new PilotsResponse(scope, shown, await onBoard, await live, await overdue,
-            shown.Count == 0 ? null : (await cards).Max(c => c.UpdatedAt));
+        var counts = await summary ?? new PilotsSummary { Id = scope };
+        return new PilotsResponse(scope, shown, counts.OnBoard, counts.Live, counts.OverdueOn(today),
+            shown.Count == 0 ? null : counts.UpdatedAt);
     }
 
     private static System.Linq.Expressions.Expression<Func<PilotCard, bool>> InScope(string scope)

@@ -44,6 +44,7 @@ public sealed class RebuildTests(LedgerApp app)
         foreach (var f in await session.Query<FunnelView>().ToListAsync()) { f.UpdatedAt = default; docs["funnel/" + f.Id] = Normal(f); }
         foreach (var p in await session.Query<ParticipationView>().ToListAsync()) { p.UpdatedAt = default; docs["participation/" + p.Id] = Normal(p); }
         foreach (var c in await session.Query<PilotCard>().ToListAsync()) docs["pilot/" + c.Id] = Normal(c);
+        foreach (var b in await session.Query<PilotsSummary>().ToListAsync()) { b.UpdatedAt = default; docs["board/" + b.Id] = Normal(b); }
         foreach (var d in await session.Query<DashboardExperiment>().ToListAsync()) docs["experiment/" + d.Id] = Normal(d);
         return docs;
     }

@@ -89,7 +89,7 @@ public static class FaultLedger
         }
     }
 
-    private static readonly string[] DashboardTables = ["mt_doc_funnelview", "mt_doc_participationview", "mt_doc_pilotcard", "mt_doc_dashboardexperiment"];
+    private static readonly string[] DashboardTables = ["mt_doc_funnelview", "mt_doc_participationview", "mt_doc_pilotcard", "mt_doc_pilotssummary", "mt_doc_dashboardexperiment"];
 
     /// <summary>
     /// Every dashboard document of a schema as stored (jsonb), normalised: UpdatedAt (the time of the
