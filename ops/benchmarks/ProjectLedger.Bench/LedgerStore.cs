@@ -1,18 +1,13 @@
-using JasperFx;
 using JasperFx.Events;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
 using ProjectLedger.Audit;
-using ProjectLedger.Dashboards;
-using ProjectLedger.Experiments;
-using ProjectLedger.Projects;
-using Weasel.Core;
 
 namespace ProjectLedger.Bench;
 
 /// <summary>
-/// A Marten store configured as the app configures it (Hosting/LedgerMartenSetup.cs minus Wolverine),
+/// A Marten store configured by the app's own LedgerMartenSetup.ConfigureStore (minus Wolverine),
 /// so the bench writes the same schema, the same payloads and the same metadata.
 /// </summary>
 public static class LedgerStore
@@ -20,18 +15,7 @@ public static class LedgerStore
     public static DocumentStore Create(string connection, string schema) => DocumentStore.For(opts =>
     {
         opts.Connection(connection);
-        opts.DatabaseSchemaName = schema;
-        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
-        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
-        opts.Events.MetadataConfig.CausationIdEnabled = true;
-        opts.Events.MetadataConfig.HeadersEnabled = true;
-        opts.Events.MetadataConfig.UserNameEnabled = true;
-        opts.Events.UseListenNotifyForEventAppends = true;
-        opts.Events.AddEventTypes(LedgerEventTypes.Current);
-        opts.ConfigureProjects();
-        opts.ConfigureExperiments();
-        opts.ConfigureDashboards();
+        Hosting.LedgerMartenSetup.ConfigureStore(opts, schema);
     });
 
     /// <summary>Marten's schema plus the audit hash-chain trigger, as the app's LedgerSchema does at start-up.</summary>

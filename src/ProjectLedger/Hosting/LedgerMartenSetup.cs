@@ -18,15 +18,7 @@ public static class LedgerMartenSetup
     {
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(ledger.ConnectionString).Build());
 
-        var marten = services.AddMarten(opts =>
-            {
-                opts.DatabaseSchemaName = ledger.Schema;
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-                ConfigureEvents(opts);
-                opts.ConfigureProjects();
-                opts.ConfigureExperiments();
-                opts.ConfigureDashboards();
-            })
+        var marten = services.AddMarten(opts => ConfigureStore(opts, ledger.Schema))
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
             .IntegrateWithWolverine(m =>
@@ -41,6 +33,17 @@ public static class LedgerMartenSetup
             marten.AddAsyncDaemon(DaemonMode.Solo);
 
         return services;
+    }
+
+    /// <summary>The schema, serializer, event store and features: shared with tools that open the same store (ops/bench).</summary>
+    public static void ConfigureStore(StoreOptions opts, string schema)
+    {
+        opts.DatabaseSchemaName = schema;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        ConfigureEvents(opts);
+        opts.ConfigureProjects();
+        opts.ConfigureExperiments();
+        opts.ConfigureDashboards();
     }
 
     private static void ConfigureEvents(StoreOptions opts)
