@@ -20,7 +20,7 @@ public static class BenchMain
         results.Size("quick", env.Quick);
         Log.Say($"{(env.Quick ? "quick" : "full")} run; postmaster pid {env.PostmasterPid?.ToString() ?? "unknown (no PostgreSQL CPU)"}");
 
-        await using var data = new NpgsqlDataSourceBuilder(env.Db).Build();
+        await using var data = ProjectLedger.Hosting.LedgerMartenSetup.BuildDataSource(env.Db);
         using var store0 = LedgerStore.Create(env.Db, "bench_cmd");
         var rows = new EventRows(store0);
 

@@ -6,6 +6,12 @@ namespace ProjectLedger.Experiments;
 /// <summary>The fold of an experiment's stream, kept inline so reads and writes never replay.</summary>
 public partial class ExperimentProjection : SingleStreamProjection<Experiment, Guid>
 {
+    // Declared so Marten applies it to experiment streams only (an explicit Evolve names no event types).
+    public ExperimentProjection()
+    {
+        foreach (var type in LedgerEventTypes.Experiment) IncludeType(type);
+    }
+
     public override Experiment? Evolve(Experiment? state, Guid id, IEvent e) => Fold(state, id, e.Data, e.Version, e.Timestamp);
 
     /// <summary>The fold itself, on the event's data, version and time (as-of reads call it without Marten's wrappers).</summary>

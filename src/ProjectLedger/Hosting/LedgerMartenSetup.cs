@@ -16,7 +16,7 @@ public static class LedgerMartenSetup
 {
     public static IServiceCollection AddLedgerMarten(this IServiceCollection services, LedgerOptions ledger)
     {
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(ledger.ConnectionString).Build());
+        services.AddSingleton(_ => BuildDataSource(ledger.ConnectionString));
 
         var marten = services.AddMarten(opts => ConfigureStore(opts, ledger.Schema))
             .UseNpgsqlDataSource()
@@ -33,6 +33,19 @@ public static class LedgerMartenSetup
             marten.AddAsyncDaemon(DaemonMode.Solo);
 
         return services;
+    }
+
+    /// <summary>
+    /// The connection pool, shared with ops/bench's twins: connections go back to the pool without a
+    /// DISCARD ALL round trip (ProjectLedger keeps no session state on a connection), and the hot
+    /// statements (append, snapshot upsert, loads) are prepared once per connection.
+    /// </summary>
+    public static NpgsqlDataSource BuildDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 50;
+        return builder.Build();
     }
 
     /// <summary>The schema, serializer, event store and features: shared with tools that open the same store (ops/bench).</summary>

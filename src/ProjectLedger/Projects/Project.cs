@@ -34,6 +34,12 @@ public sealed record Project(
 /// <summary>The project document, kept inline with every append.</summary>
 public partial class ProjectProjection : SingleStreamProjection<Project, Guid>
 {
+    // Declared so Marten applies it to project streams only (an explicit Evolve names no event types).
+    public ProjectProjection()
+    {
+        foreach (var type in LedgerEventTypes.Project) IncludeType(type);
+    }
+
     public override Project? Evolve(Project? state, Guid id, IEvent e) => (state, e.Data) switch
     {
         (null, ProjectRegistered r) => new Project(e.StreamId, e.Version, r.Name, r.County, r.Programme, r.Workstreams,
