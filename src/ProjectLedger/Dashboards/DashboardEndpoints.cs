@@ -26,8 +26,9 @@ public static class DashboardEndpoints
     private static async Task<IResult> Read(string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http,
         Func<IQuerySession, string, CancellationToken, Task<object>> read)
     {
-        var scope = DashboardScope.FromQuery(county, projectId, theme, LedgerUser.From(http.User));
-        if (await DashboardScope.Authorize(scope, LedgerUser.From(http.User), session, http.RequestAborted) is { } refusal)
+        var user = LedgerUser.From(http.User);
+        var scope = DashboardScope.FromQuery(county, projectId, theme, user);
+        if (await DashboardScope.Authorize(scope, user, session, http.RequestAborted) is { } refusal)
             return LedgerProblems.ToResult(refusal);
         return Results.Ok(await read(session, scope, http.RequestAborted));
     }

@@ -47,9 +47,9 @@ public sealed class DashboardProjection : IProjection
 
         var scopes = changes.SelectMany(c => (c.Before is null ? [] : DashboardScope.Of(c.Before)).Concat(DashboardScope.Of(c.After)))
             .Distinct().ToArray();
-        var funnels = await LoadOrCreate<FunnelView>(operations, scopes, id => new FunnelView { Id = id }, ct);
-        var participation = await LoadOrCreate<ParticipationView>(operations, scopes, id => new ParticipationView { Id = id }, ct);
-        var boards = await LoadOrCreate<PilotsSummary>(operations, scopes, id => new PilotsSummary { Id = id }, ct);
+        var funnels = await LoadOrCreate<FunnelView>(operations, scopes, ct);
+        var participation = await LoadOrCreate<ParticipationView>(operations, scopes, ct);
+        var boards = await LoadOrCreate<PilotsSummary>(operations, scopes, ct);
         var now = events[^1].Timestamp;
 
         foreach (var (before, after, recent, recentBefore) in changes)
@@ -74,25 +74,26 @@ public sealed class DashboardProjection : IProjection
             if (card is not null) operations.Store(card);
         }
 
-        foreach (var view in funnels.Values) { view.UpdatedAt = now; operations.Store(view); }
-        foreach (var view in participation.Values) { view.UpdatedAt = now; operations.Store(view); }
-        foreach (var view in boards.Values) { view.UpdatedAt = now; operations.Store(view); }
+        StoreAll(operations, funnels.Values, now);
+        StoreAll(operations, participation.Values, now);
+        StoreAll(operations, boards.Values, now);
     }
 
-    private static async Task<Dictionary<string, T>> LoadOrCreate<T>(IDocumentOperations operations, string[] ids, Func<string, T> create, CancellationToken ct)
-        where T : notnull
+    /// <summary>The scopes' documents in one query; a scope seen for the first time starts empty.</summary>
+    private static async Task<Dictionary<string, T>> LoadOrCreate<T>(IDocumentOperations operations, string[] scopes, CancellationToken ct)
+        where T : class, IScopeView, new()
     {
-        var loaded = await operations.LoadManyAsync<T>(ct, ids);
-        var byId = loaded.ToDictionary(IdOf);
-        foreach (var id in ids) byId.TryAdd(id, create(id));
-        return byId;
+        var byScope = (await operations.LoadManyAsync<T>(ct, scopes)).ToDictionary(v => v.Id);
+        foreach (var scope in scopes) byScope.TryAdd(scope, new T { Id = scope });
+        return byScope;
     }
 
-    private static string IdOf<T>(T view) => view switch
+    private static void StoreAll<T>(IDocumentOperations operations, IEnumerable<T> views, DateTimeOffset at) where T : class, IScopeView
     {
-        FunnelView f => f.Id,
-        ParticipationView p => p.Id,
-        PilotsSummary b => b.Id,
-        _ => throw new ArgumentOutOfRangeException(nameof(view)),
-    };
+        foreach (var view in views)
+        {
+            view.UpdatedAt = at;
+            operations.Store(view);
+        }
+    }
 }

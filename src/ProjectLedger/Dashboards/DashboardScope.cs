@@ -7,6 +7,13 @@ using ProjectLedger.Streams;
 
 namespace ProjectLedger.Dashboards;
 
+/// <summary>A dashboard document kept per scope by the dashboards projection; its id is the scope.</summary>
+public interface IScopeView
+{
+    string Id { get; set; }
+    DateTimeOffset UpdatedAt { get; set; }
+}
+
 /// <summary>
 /// Where a dashboard's figures are kept: "national", "county:{slug}", "project:{id}", "theme:{name}".
 /// Each experiment counts in the national scope, its county, its project (if any) and each theme.

@@ -7,7 +7,7 @@ namespace ProjectLedger.Dashboards;
 /// "remove its old contribution, add its new one". Days in stage are a histogram (days → stays)
 /// of completed stays, so the median needs no list of every stay.
 /// </summary>
-public sealed class FunnelView
+public sealed class FunnelView : IScopeView
 {
     public string Id { get; set; } = "";
     public int Total { get; set; }

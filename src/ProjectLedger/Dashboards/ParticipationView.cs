@@ -3,7 +3,7 @@ using ProjectLedger.Experiments;
 namespace ProjectLedger.Dashboards;
 
 /// <summary>Participation totals of one scope; reach gaps are the bands and kinds nobody was reached in.</summary>
-public sealed class ParticipationView
+public sealed class ParticipationView : IScopeView
 {
     public string Id { get; set; } = "";
     public int Total { get; set; }

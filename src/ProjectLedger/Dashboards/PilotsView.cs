@@ -34,7 +34,7 @@ public sealed record PilotCard(
 /// board, how many are piloting, and how many planned ends fall on each day (by DateOnly.DayNumber),
 /// so "overdue" (planned end before today) is a sum over days, whatever today is.
 /// </summary>
-public sealed class PilotsSummary
+public sealed class PilotsSummary : IScopeView
 {
     public string Id { get; set; } = "";
     public int OnBoard { get; set; }

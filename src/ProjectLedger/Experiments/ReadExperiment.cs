@@ -26,12 +26,10 @@ public static class ReadExperimentEndpoints
 
         var current = await session.LoadAsync<Experiment>(id, http.RequestAborted);
         if (Readable(current, id, http) is { } refusal) return refusal;
-        // The stream's own version, not the snapshot's: an auditor asks about what is stored.
-        var stored = (await session.Events.FetchStreamStateAsync(id, http.RequestAborted))?.Version ?? current!.Version;
-        if (version > stored)
-            return LedgerProblems.ToResult(Invalid.Field("version", $"The experiment is at version {stored}."));
-
         var then = await asOf.At(id, version, at?.ToUniversalTime(), http.RequestAborted);
+        // Folded from what is stored (not the snapshot): ending below the version asked means there is no such version.
+        if (version > then?.Version)
+            return LedgerProblems.ToResult(Invalid.Field("version", $"The experiment is at version {then!.Version}."));
         return then is null
             ? LedgerProblems.ToResult(new NotFound($"Experiment {id} had not been proposed yet at {at:O}."))
             : Results.Ok(then);

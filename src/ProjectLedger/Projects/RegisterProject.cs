@@ -44,8 +44,7 @@ public static class RegisterProjectEndpoint
         if (command is null) return Task.FromResult(LedgerProblems.MissingBody());
         var id = Guid.CreateVersion7();
         // An unknown county is a validation error (400), decided before the county-scoped authorisation.
-        var county = CountyCatalog.Exists(command.County) ? command.County! : "";
-        if (county == "") return Task.FromResult(LedgerProblems.ToResult(command.Decide().Rejection!));
-        return StreamWrite.Start<Project>(session, http, id, county, command, _ => command.Decide(), $"/api/projects/{id}");
+        if (!CountyCatalog.Exists(command.County)) return Task.FromResult(LedgerProblems.ToResult(command.Decide().Rejection!));
+        return StreamWrite.Start<Project>(session, http, id, command.County!, command, _ => command.Decide(), $"/api/projects/{id}");
     }
 }

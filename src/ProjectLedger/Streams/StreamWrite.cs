@@ -19,8 +19,7 @@ public static class StreamWrite
     {
         if (Envelope(command) is { } invalid) return LedgerProblems.ToResult(invalid);
         var user = LedgerUser.From(http.User);
-        if (!user.CanWrite(county))
-            return LedgerProblems.ToResult(new Forbidden(WriteRefusal(user, county)));
+        if (Refusal(user, county) is { } refused) return LedgerProblems.ToResult(refused);
         // A new stream is at version 0: any other expectation is stale.
         if (command.ExpectedVersion is > 0 and var expectedNew) return LedgerProblems.ToResult(new StaleVersion(expectedNew, 0));
 
@@ -48,7 +47,7 @@ public static class StreamWrite
         if (command is null) return LedgerProblems.MissingBody();
         if (Envelope(command) is { } invalid) return LedgerProblems.ToResult(invalid);
         // Marten refuses the empty UUID as a stream id (ArgumentOutOfRangeException): no stream has it.
-        if (id == Guid.Empty) return LedgerProblems.ToResult(new NotFound($"There is no {Name<TState>()} {id}."));
+        if (id == Guid.Empty) return LedgerProblems.ToResult(Missing<TState>(id));
         var ct = http.RequestAborted;
         var user = LedgerUser.From(http.User);
 
@@ -63,15 +62,13 @@ public static class StreamWrite
         {
             // A stale version is only news to someone allowed to write here: 404 and 403 come first.
             var current = await session.LoadAsync<TState>(id, ct);
-            if (current is null) return LedgerProblems.ToResult(new NotFound($"There is no {Name<TState>()} {id}."));
-            if (!user.CanWrite(current.County)) return LedgerProblems.ToResult(new Forbidden(WriteRefusal(user, current.County)));
+            if (current is null) return LedgerProblems.ToResult(Missing<TState>(id));
+            if (Refusal(user, current.County) is { } refusedStale) return LedgerProblems.ToResult(refusedStale);
             return LedgerProblems.ToResult(new StaleVersion(command.ExpectedVersion, await CurrentVersion(session, id, ct)));
         }
 
-        if (stream.Aggregate is not { } state)
-            return LedgerProblems.ToResult(new NotFound($"There is no {Name<TState>()} {id}."));
-        if (!user.CanWrite(state.County))
-            return LedgerProblems.ToResult(new Forbidden(WriteRefusal(user, state.County)));
+        if (stream.Aggregate is not { } state) return LedgerProblems.ToResult(Missing<TState>(id));
+        if (Refusal(user, state.County) is { } refused) return LedgerProblems.ToResult(refused);
 
         var decision = decide(state, user);
         if (decision.Rejection is { } rejection) return LedgerProblems.ToResult(rejection);
@@ -110,12 +107,13 @@ public static class StreamWrite
         return state?.Version ?? 0;
     }
 
-    private static string Name<TState>() => typeof(TState).Name.ToLowerInvariant();
+    private static NotFound Missing<TState>(Guid id) => new($"There is no {typeof(TState).Name.ToLowerInvariant()} {id}.");
 
-    private static string WriteRefusal(LedgerUser user, string county) => user.Role switch
+    /// <summary>Null when the user may write in the county; otherwise the 403 saying why not.</summary>
+    private static Forbidden? Refusal(LedgerUser user, string county) => user.CanWrite(county) ? null : new Forbidden(user.Role switch
     {
         Roles.ProjectOffice => $"Your project office writes within {user.County}, not {county}.",
         "" => "Your token carries no role.",
         _ => $"The role {user.Role} reads but does not write.",
-    };
+    });
 }
