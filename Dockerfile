@@ -10,9 +10,12 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /repo
 COPY nuget.config Directory.Build.props ProjectLedger.sln ./
 COPY ops/packages ops/packages
+COPY src/ProjectLedger/ProjectLedger.csproj src/ProjectLedger/packages.lock.json src/ProjectLedger/
+# Locked: the image restores exactly what packages.lock.json records, or fails naming the package.
+RUN dotnet restore src/ProjectLedger/ProjectLedger.csproj --locked-mode
 COPY src src
 COPY --from=web /repo/src/ProjectLedger/wwwroot src/ProjectLedger/wwwroot
-RUN dotnet publish src/ProjectLedger/ProjectLedger.csproj -c Release -o /app
+RUN dotnet publish src/ProjectLedger/ProjectLedger.csproj -c Release --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

@@ -127,3 +127,17 @@ ensure_chromium() {
 ensure_redis() {
   if ! command -v redis-server >/dev/null 2>&1; then apt_install redis-server; fi
 }
+
+# restore_locked PROJECT...: restores exactly what packages.lock.json records. When the registry
+# no longer serves what the lock names, or a project's references changed, says so in one line.
+restore_locked() {
+  local target out
+  for target in "$@"; do
+    if ! out=$(dotnet restore "$target" --locked-mode -nologo 2>&1); then
+      printf '%s\n' "$out" | grep -E 'error NU[0-9]+' | sed 's/^ *//' | sort -u | head -n 5 >&2
+      say "locked restore of ${target#"$LEDGER_ROOT"/} failed: a package above no longer matches packages.lock.json."
+      say "If you meant to change a dependency, re-lock with: ops/relock (then commit the packages.lock.json files)."
+      return 1
+    fi
+  done
+}

@@ -12,7 +12,7 @@ public static class LedgerWolverineSetup
         host.UseWolverine(opts =>
         {
             opts.ApplicationAssembly = typeof(LedgerWolverineSetup).Assembly;
-            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
             opts.Durability.Mode = ledger.MultiNode ? DurabilityMode.Balanced : DurabilityMode.Solo;
         });
         host.ConfigureServices(services => services.AddWolverineHttp());
