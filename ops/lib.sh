@@ -31,7 +31,7 @@ pg_bin() {
 
 # Runs a PostgreSQL binary as the postgres user when we are root (initdb refuses root).
 pg_as_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # A port nothing listens on and no cluster under .ledger/ owns (a stopped one resumes on its port).
@@ -50,14 +50,13 @@ free_port() {
 cluster_start() {
   local name="$1" mode="${2:-}" bin dir port opts
   bin=$(pg_bin)
-  dir="$LEDGER_STATE/pg-$name"
+  dir=$(readlink -f "$LEDGER_STATE/pg-$name")
   if [ -f "$dir/port" ] && pg_as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
     port=$(cat "$dir/port")
     say "PostgreSQL ($name) already running on port $port, data in $dir/data"
   else
-    rm -rf "$dir"
-    mkdir -p "$dir"
-    if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; chmod 755 "$LEDGER_STATE"; fi
+    cluster_dir_reset "$dir"
+    dir=$(readlink -f "$dir")
     say "initdb $dir/data"
     pg_as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; return 1; }
@@ -73,10 +72,32 @@ cluster_start() {
   printf 'Host=127.0.0.1;Port=%s;Database=ledger;Username=postgres;Maximum Pool Size=100' "$port"
 }
 
+# cluster_dir_reset DIR: an empty folder for a cluster, owned by postgres when we are root. When
+# postgres cannot reach DIR (a clone under a private folder such as mktemp -d makes), the data lives
+# under /var/tmp and DIR is a link to it.
+cluster_dir_reset() {
+  local dir="$1" real
+  if [ -L "$dir" ]; then rm -rf "$(readlink "$dir")"; fi
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  [ "$(id -u)" = 0 ] || return 0
+  chmod 755 "$LEDGER_STATE"
+  chown postgres "$dir"
+  if ! (cd / && runuser -u postgres -- test -w "$dir"); then
+    rmdir "$dir"
+    real="/var/tmp/projectledger-pg/$(printf '%s' "$dir" | sha256sum | cut -c1-16)"
+    rm -rf "$real"
+    mkdir -p "$real"
+    chmod 755 /var/tmp/projectledger-pg
+    chown postgres "$real"
+    ln -s "$real" "$dir"
+  fi
+}
+
 # cluster_stop NAME [immediate]: "immediate" is a crash stop (no checkpoint; recovery on next start).
 cluster_stop() {
   local name="$1" mode="${2:-fast}" bin dir
-  dir="$LEDGER_STATE/pg-$name"
+  dir=$(readlink -f "$LEDGER_STATE/pg-$name")
   [ -d "$dir/data" ] || return 0
   bin=$(pg_bin)
   say "stopping PostgreSQL ($name, -m $mode)"
@@ -88,7 +109,7 @@ cluster_stop() {
 cluster_resume() {
   local name="$1" bin dir port opts
   bin=$(pg_bin)
-  dir="$LEDGER_STATE/pg-$name"
+  dir=$(readlink -f "$LEDGER_STATE/pg-$name")
   [ -f "$dir/port" ] && [ -d "$dir/data" ] || { say "no cluster $name to resume (ops/db start $name first)"; return 1; }
   port=$(cat "$dir/port")
   if ! pg_as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
@@ -103,7 +124,7 @@ cluster_resume() {
 cluster_restart() {
   local name="$1" bin dir
   bin=$(pg_bin)
-  dir="$LEDGER_STATE/pg-$name"
+  dir=$(readlink -f "$LEDGER_STATE/pg-$name")
   [ -d "$dir/data" ] || { say "no cluster $name to restart"; return 1; }
   say "restarting PostgreSQL ($name, -m immediate)"
   pg_as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -m immediate -w restart >/dev/null

@@ -149,15 +149,7 @@ public sealed class OwnCluster(string name)
 
     public Task Resume() => Db("resume");
 
-    public async Task Destroy()
-    {
-        try { await Db("stop"); }
-        finally
-        {
-            var dir = Path.Combine(AppProcess.RepositoryRoot(), ".ledger", "pg-" + name);
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        }
-    }
+    public Task Destroy() => Db("destroy");
 
     private async Task<string> Db(params string[] args)
     {
