@@ -13,6 +13,10 @@ public class DemoDataInput : NetCoreInput
     [Description("How many experiments in all, the real stories included")]
     [FlagAlias("experiments")]
     public int ExperimentsFlag { get; set; } = 300;
+
+    [Description("Load nothing when the database already holds any event (what ops/run does, so what a user typed is kept)")]
+    [FlagAlias("if-empty")]
+    public bool IfEmptyFlag { get; set; }
 }
 
 [Description("Loads the demo data: projects and a few hundred experiments across all 22 counties", Name = "demo-data")]
@@ -24,6 +28,15 @@ public class DemoDataCommand : JasperFxAsyncCommand<DemoDataInput>
         // The schema and the audit hash-chain trigger first, as at start-up, so every demo event is chained.
         await host.Services.GetRequiredService<LedgerSchema>().EnsureAsync(CancellationToken.None);
         var store = host.Services.GetRequiredService<IDocumentStore>();
+        if (input.IfEmptyFlag)
+        {
+            await using var query = store.QuerySession();
+            if (await query.Events.QueryAllRawEvents().AnyAsync())
+            {
+                Console.WriteLine("The database already holds events; no demo data was added (ops/run --fresh starts over).");
+                return true;
+            }
+        }
 
         var summary = await DemoData.LoadAsync(store, input.SeedFlag, input.ExperimentsFlag, CancellationToken.None);
         if (summary.AlreadyLoaded)
