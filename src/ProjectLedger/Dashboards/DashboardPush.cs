@@ -21,11 +21,11 @@ public sealed class DashboardPush(IHubContext<DashboardHub> hub, ILogger<Dashboa
                 await Send(dashboard, scope, data, token);
         }
 
-        var boards = changed.OfType<PilotCard>().SelectMany(c => c.Scopes).Distinct().ToList();
+        var boards = changed.OfType<PilotCard>().SelectMany(c => c.Scopes()).Distinct().ToList();
         if (boards.Count == 0) return;
         await using var query = session.DocumentStore.QuerySession();
         foreach (var scope in boards)
-            await Send(DashboardReader.PilotsName, scope, await DashboardReader.Pilots(query, scope, token), token);
+            await Send(DashboardReader.PilotsName, scope.Id, await DashboardReader.Pilots(query, scope, token), token);
     }
 
     private async Task Send(string dashboard, string scope, object data, CancellationToken token)
