@@ -16,7 +16,8 @@ public sealed class DashboardHub(IDocumentStore store) : Hub
     public const string Path = "/hubs/dashboards";
     public const string ChangedMessage = "dashboardChanged";
 
-    public static string Group(string dashboard, string scope) => dashboard + "|" + scope;
+    /// <summary>Who sees small counts (auditors) watches apart from everyone else.</summary>
+    public static string Group(string dashboard, string scope, bool reveal) => dashboard + "|" + scope + (reveal ? "|all" : "");
 
     /// <summary>Joins the scope's group and answers the current figures.</summary>
     /// <remarks>The scope is normalised as REST does it; the answer names the group's scope, which every push carries.</remarks>
@@ -36,12 +37,13 @@ public sealed class DashboardHub(IDocumentStore store) : Hub
                 Invalid i => string.Join(" ", i.Errors.SelectMany(e => e.Value)),
                 _ => "Not allowed.",
             });
-        await Groups.AddToGroupAsync(Context.ConnectionId, Group(dashboard, watched.Id), Context.ConnectionAborted);
-        return new DashboardChanged(dashboard, watched.Id, await DashboardReader.Read(dashboard, session, watched, Context.ConnectionAborted));
+        var reveal = PrivateCount.Reveals(user);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(dashboard, watched.Id, reveal), Context.ConnectionAborted);
+        return new DashboardChanged(dashboard, watched.Id, await DashboardReader.Read(dashboard, session, watched, reveal, Context.ConnectionAborted));
     }
 
     public Task Unwatch(string dashboard, string scope) => DashboardScope.TryParse(scope, out var watched) is null
-        ? Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(dashboard, watched.Id), Context.ConnectionAborted)
+        ? Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(dashboard, watched.Id, PrivateCount.Reveals(LedgerUser.From(Context.User!))), Context.ConnectionAborted)
         : Task.CompletedTask;
 }
 

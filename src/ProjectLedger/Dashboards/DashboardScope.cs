@@ -38,6 +38,9 @@ public readonly record struct DashboardScope
 
     public override string ToString() => Id;
 
+    /// <summary>A scope is stored, grouped and answered under its Id.</summary>
+    public static implicit operator string(DashboardScope scope) => scope.Id;
+
     public static readonly DashboardScope National = new(ScopeKind.National, "");
     public static DashboardScope County(string slug) => new(ScopeKind.County, slug.Trim().ToLowerInvariant());
     public static DashboardScope Project(Guid id) => new(ScopeKind.Project, id.ToString("D"));
