@@ -5,11 +5,16 @@ using ProjectLedger.Experiments;
 using ProjectLedger.Hosting;
 using ProjectLedger.Security;
 
+// `describe` lists every configuration source: it may show that a secret is set, never the secret.
+var secrets = args.FirstOrDefault() == "describe" ? LedgerOptions.TakeSecretsFromEnvironment() : [];
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddInMemoryCollection(secrets.Keys.Select(k => KeyValuePair.Create(k, (string?)"(set; not shown)")));
+IConfiguration settings = secrets.Count == 0 ? builder.Configuration
+    : new ConfigurationBuilder().AddConfiguration(builder.Configuration).AddInMemoryCollection(secrets!).Build();
 LedgerOptions ledger;
 try
 {
-    ledger = LedgerOptions.From(builder.Configuration, builder.Environment);
+    ledger = LedgerOptions.From(settings, builder.Environment);
 }
 catch (LedgerConfigurationException e)
 {
@@ -22,18 +27,20 @@ builder.AddLedgerLogging();
 builder.AddLedgerLimits();
 builder.Services.AddLedgerProblemDetails();
 builder.Services.AddLedgerSecurity(ledger);
+builder.Services.AddLedgerSecurityHeaders(settings);
 builder.Services.AddLedgerMarten(ledger);
 builder.Services.AddLedgerAudit();
 builder.Services.AddLedgerExperiments();
-builder.Services.AddLedgerDashboards(builder.Configuration["LEDGER_REDIS"]);
+builder.Services.AddLedgerDashboards(settings["LEDGER_REDIS"]);
 builder.Host.AddLedgerWolverine(ledger);
 builder.Services.AddLedgerHealth();
 builder.Services.AddLedgerOpenApi();
 
 var app = builder.Build();
 
+app.UseLedgerSecurityHeaders(ledger);
 app.UseLedgerProblemDetails();
-app.UseDefaultFiles();
+app.UseLedgerUiPage();
 app.UseStaticFiles();
 app.UseMissingFileAsNotFound();
 app.UseAuthentication();

@@ -14,7 +14,7 @@ public static class LedgerEndpoints
         app.MapLedgerHubs();
         app.MapFallback("/api/{**rest}", ApiFallback).AllowAnonymous();
         // The single-page UI owns every other path.
-        app.MapFallbackToFile("index.html").AllowAnonymous();
+        app.MapFallback(UiPage.Serve).AllowAnonymous();
     }
 
     /// <summary>
