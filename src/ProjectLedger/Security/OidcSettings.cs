@@ -7,7 +7,8 @@ namespace ProjectLedger.Security;
 /// LEDGER_OIDC_CLIENT_ID, LEDGER_OIDC_CLIENT_SECRET, LEDGER_OIDC_AUDIENCE (of bearer tokens; default the
 /// client id), LEDGER_OIDC_SCOPES (extra scopes to ask for), LEDGER_OIDC_ROLE_CLAIM (default "role"),
 /// LEDGER_OIDC_ROLE_MAP ("their-group=projectOffice;other=leadership"; without a map, values that are
-/// our role names pass through), LEDGER_OIDC_COUNTY_CLAIM (default "county").
+/// our role names pass through), LEDGER_OIDC_COUNTY_CLAIM (default "county"), LEDGER_OIDC_COUNTY (the
+/// county of everyone this provider signs in whose token names none: a county's own provider).
 /// </summary>
 public sealed record OidcSettings(
     string Authority,
@@ -16,14 +17,18 @@ public sealed record OidcSettings(
     string Audience,
     IReadOnlyList<string> Scopes,
     string RoleClaim,
-    IReadOnlyDictionary<string, string>? RoleMap,
-    string CountyClaim)
+    IReadOnlyList<(string Theirs, string Ours)>? RoleMap,
+    string CountyClaim,
+    string? DefaultCounty)
 {
+    /// <summary>Plain http only for a provider on this machine (tests, a local Keycloak); anything else needs https.</summary>
+    public bool RequireHttps => !new Uri(Authority).IsLoopback;
+
     public static OidcSettings? From(IConfiguration config)
     {
         var authority = config["LEDGER_OIDC_AUTHORITY"];
         if (string.IsNullOrWhiteSpace(authority)) return null;
-        if (!Uri.TryCreate(authority, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        if (!Uri.TryCreate(authority, UriKind.Absolute, out var uri) || !(uri.Scheme == "https" || (uri.Scheme == "http" && uri.IsLoopback)))
             throw new LedgerConfigurationException($"LEDGER_OIDC_AUTHORITY must be the provider's issuer URL (https://...), not '{authority}'.");
         var clientId = config["LEDGER_OIDC_CLIENT_ID"];
         if (string.IsNullOrWhiteSpace(clientId))
@@ -36,14 +41,15 @@ public sealed record OidcSettings(
             (config["LEDGER_OIDC_SCOPES"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             NullIfBlank(config["LEDGER_OIDC_ROLE_CLAIM"]) ?? "role",
             ParseRoleMap(config["LEDGER_OIDC_ROLE_MAP"]),
-            NullIfBlank(config["LEDGER_OIDC_COUNTY_CLAIM"]) ?? "county");
+            NullIfBlank(config["LEDGER_OIDC_COUNTY_CLAIM"]) ?? "county",
+            NullIfBlank(config["LEDGER_OIDC_COUNTY"]));
     }
 
-    /// <summary>"a=projectOffice;b=leadership" → {a: projectOffice, b: leadership}; every target must be one of our roles.</summary>
-    public static IReadOnlyDictionary<string, string>? ParseRoleMap(string? text)
+    /// <summary>"a=projectOffice;b=leadership" → [(a, projectOffice), (b, leadership)], in order; every target must be one of our roles.</summary>
+    public static IReadOnlyList<(string Theirs, string Ours)>? ParseRoleMap(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var map = new List<(string, string)>();
         foreach (var pair in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var at = pair.LastIndexOf('=');
@@ -51,7 +57,7 @@ public sealed record OidcSettings(
             if (theirs.Length == 0 || !Roles.All.Contains(ours))
                 throw new LedgerConfigurationException(
                     $"LEDGER_OIDC_ROLE_MAP entry '{pair}' is not 'their-value=ourRole' with ourRole one of {string.Join(", ", Roles.All)}.");
-            map[theirs] = ours;
+            map.Add((theirs, ours));
         }
         return map;
     }

@@ -55,7 +55,7 @@ public sealed class DemoModeTests
             ["LEDGER_SIGNING_KEY"] = RealKey,
         });
         var api = new Api(LedgerApp.For(host));
-        (await api.Send(HttpMethod.Post, "/api/demo/login", """{"user":"x","role":"admin","county":"*"}""", 404, withToken: false)).ShouldBeProblem(404);
+        (await api.Send(HttpMethod.Post, "/api/demo/login", """{"user":"x","role":"admin","county":"*"}""", 404, withToken: false, headers: Api.FromThePage)).ShouldBeProblem(404);
         var demoToken = HandMadeTokens.Sign(HandMadeTokens.Claims("mallory", "admin", "*"));
         (await api.Send(HttpMethod.Get, "/api/audit/export", null, 401, token: demoToken)).ShouldBeProblem(401);
         var realToken = HandMadeTokens.Sign(HandMadeTokens.Claims("auditor", "auditor", "*"), key: RealKey);
