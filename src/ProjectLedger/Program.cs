@@ -1,20 +1,18 @@
-using JasperFx;
 using ProjectLedger.Audit;
 using ProjectLedger.Dashboards;
 using ProjectLedger.Experiments;
 using ProjectLedger.Hosting;
 using ProjectLedger.Security;
 
-// `describe` lists every configuration source: it may show that a secret is set, never the secret.
-var secrets = args.FirstOrDefault() == "describe" ? LedgerOptions.TakeSecretsFromEnvironment() : [];
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddInMemoryCollection(secrets.Keys.Select(k => KeyValuePair.Create(k, (string?)"(set; not shown)")));
-IConfiguration settings = secrets.Count == 0 ? builder.Configuration
-    : new ConfigurationBuilder().AddConfiguration(builder.Configuration).AddInMemoryCollection(secrets!).Build();
+var commandLine = LedgerCommandLine.Parse(args);
+if (commandLine.Finished is { } answered) return answered;
+
+var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
 LedgerOptions ledger;
 try
 {
-    ledger = LedgerOptions.From(settings, builder.Environment);
+    commandLine.Configure(builder);
+    ledger = LedgerOptions.From(builder.Configuration, builder.Environment);
 }
 catch (LedgerConfigurationException e)
 {
@@ -26,22 +24,23 @@ builder.Services.AddSingleton(ledger);
 builder.AddLedgerLogging();
 builder.AddLedgerLimits();
 builder.Services.AddLedgerProblemDetails();
-builder.Services.AddLedgerSecurity(ledger, settings);
-builder.Services.AddLedgerSecurityHeaders(settings);
+builder.Services.AddLedgerSecurity(ledger, builder.Configuration);
+builder.Services.AddLedgerSecurityHeaders(builder.Configuration);
 builder.Services.AddLedgerMarten(ledger);
 builder.Services.AddLedgerAudit();
 builder.Services.AddLedgerExperiments();
-builder.Services.AddLedgerDashboards(settings["LEDGER_REDIS"]);
+builder.Services.AddLedgerDashboards(builder.Configuration["LEDGER_REDIS"]);
 builder.Host.AddLedgerWolverine(ledger);
 builder.Services.AddLedgerHealth();
 builder.Services.AddLedgerOpenApi();
+builder.Services.AddLedgerStaticFiles();
 
 var app = builder.Build();
 
 app.UseLedgerSecurityHeaders(ledger);
 app.UseLedgerProblemDetails();
 app.UseLedgerUiPage();
-app.UseStaticFiles();
+app.UseLedgerStaticFiles();
 app.UseMissingFileAsNotFound();
 app.UseAuthentication();
 app.UseLedgerCsrfGuard();
@@ -49,6 +48,6 @@ app.UseLedgerLimits();
 app.UseAuthorization();
 app.MapLedgerEndpoints(ledger);
 
-return await app.RunJasperFxCommands(args);
+return await commandLine.RunAsync(app);
 
 public partial class Program;

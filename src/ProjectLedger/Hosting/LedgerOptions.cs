@@ -73,23 +73,6 @@ public sealed record LedgerOptions(
         };
     }
 
-    /// <summary>The environment variables that hold secrets: never printed nor logged.</summary>
-    public static readonly IReadOnlyList<string> SecretSettings =
-        ["LEDGER_DB", "ConnectionStrings__ledger", "LEDGER_SIGNING_KEY", "LEDGER_OIDC_CLIENT_SECRET", "LEDGER_REDIS"];
-
-    /// <summary>Moves the secrets out of this process's environment (for commands that print it), keyed as configuration keys.</summary>
-    public static Dictionary<string, string> TakeSecretsFromEnvironment()
-    {
-        var taken = new Dictionary<string, string>();
-        foreach (var name in SecretSettings)
-        {
-            if (Environment.GetEnvironmentVariable(name) is not { Length: > 0 } value) continue;
-            taken[name.Replace("__", ":")] = value;
-            Environment.SetEnvironmentVariable(name, null);
-        }
-        return taken;
-    }
-
     public static bool IsOn(string? value) => value is "1" or "true" or "True" or "yes";
     private static bool IsOff(string? value) => value is "0" or "false" or "False" or "no";
 }

@@ -6,7 +6,7 @@ namespace ProjectLedger.Hosting;
 /// <summary>
 /// The single-page UI's index.html, served per request with this response's CSP nonce in
 /// `<meta property="csp-nonce">`, where styled-components reads it for the style tags it injects.
-/// Never cached: every copy carries its own nonce.
+/// Never stored: every copy carries its own nonce. Served before the static files, so uncompressed.
 /// </summary>
 public static class UiPage
 {
@@ -38,7 +38,7 @@ public static class UiPage
         var nonce = WebUtility.HtmlEncode(SecurityHeaders.Nonce(http));
         html = html.Replace("<head>", $"<head>\n    <meta property=\"csp-nonce\" content=\"{nonce}\" />", StringComparison.OrdinalIgnoreCase);
         http.Response.ContentType = "text/html; charset=utf-8";
-        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.CacheControl = "no-cache, no-store";
         await http.Response.WriteAsync(html, http.RequestAborted);
     }
 }

@@ -61,7 +61,9 @@ public static class SecurityHeaders
                         "default-src 'self'; script-src 'self'; " +
                         $"style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
                         $"object-src 'none'; base-uri 'none'; form-action 'self'{formTargets}; frame-ancestors 'none'";
-                if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/auth"))
+                // API answers carry county data: never stored, unless an endpoint says otherwise (the public catalogue).
+                if ((http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/auth"))
+                    && string.IsNullOrEmpty(headers.CacheControl))
                     headers.CacheControl = "no-store";
                 return Task.CompletedTask;
             });

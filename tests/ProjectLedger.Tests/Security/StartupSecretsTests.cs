@@ -56,8 +56,7 @@ public sealed class StartupSecretsTests
             ["LEDGER_OIDC_CLIENT_SECRET"] = "client-" + Password,
         }, "describe");
         exit.ShouldBe(0, output);
-        output.ShouldContain("LEDGER_SIGNING_KEY");
-        output.ShouldContain("(set; not shown)");
+        output.ShouldContain("LEDGER_OIDC_CLIENT_SECRET");
         output.ShouldNotContain(Password);
         // Spectre wraps long values over lines: look for any 12-character piece of the key too.
         var flat = string.Concat(output.Where(c => char.IsLetterOrDigit(c) || c == '-'));
