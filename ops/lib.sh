@@ -165,6 +165,15 @@ build_web() {
   if [ -x "$LEDGER_ROOT/ops/build-web" ]; then "$LEDGER_ROOT/ops/build-web" >&2; fi
 }
 
+# The OpenID Provider the sign-in tests start (npm's oidc-provider, pinned in tests/oidc-provider/package-lock.json).
+ensure_test_oidc_provider() {
+  local dir="$LEDGER_ROOT/tests/oidc-provider"
+  if [ ! -d "$dir/node_modules/oidc-provider" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "npm ci in tests/oidc-provider (the test OpenID Provider)"
+    (cd "$dir" && npm ci --no-audit --no-fund >&2)
+  fi
+}
+
 # Debian's Chromium for the browser tests (Playwright drives it; never `playwright install`).
 ensure_chromium() {
   if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
