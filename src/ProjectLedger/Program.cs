@@ -7,9 +7,11 @@ using ProjectLedger.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 LedgerOptions ledger;
+LogOptions log;
 try
 {
     ledger = LedgerOptions.From(builder.Configuration, builder.Environment);
+    log = LogOptions.From(builder.Configuration, ledger.DemoMode);
 }
 catch (LedgerConfigurationException e)
 {
@@ -23,7 +25,7 @@ builder.AddLedgerLimits();
 builder.Services.AddLedgerProblemDetails();
 builder.Services.AddLedgerSecurity(ledger);
 builder.Services.AddLedgerMarten(ledger);
-builder.Services.AddLedgerAudit();
+builder.Services.AddLedgerAudit(log);
 builder.Services.AddLedgerExperiments();
 builder.Services.AddLedgerDashboards(builder.Configuration["LEDGER_REDIS"]);
 builder.Host.AddLedgerWolverine(ledger);

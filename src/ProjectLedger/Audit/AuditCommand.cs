@@ -1,65 +1,36 @@
 using JasperFx;
 using JasperFx.CommandLine;
-using Npgsql;
-using ProjectLedger.Hosting;
+using ProjectLedger.Audit.Log;
 
 namespace ProjectLedger.Audit;
 
 public class AuditInput : NetCoreInput
 {
-    [Description("Also write a signed digest of every stream's head hash into this folder")]
-    public string? WriteDigestFlag { get; set; }
-
-    [Description("Check a digest file written earlier against the database")]
-    public string? CheckDigestFlag { get; set; }
+    [Description("A checkpoint kept outside the database to hold the log against (default: the newest in LEDGER_CHECKPOINT_DIR)")]
+    public string? CheckpointFlag { get; set; }
 }
 
-/// <summary>dotnet ProjectLedger.dll audit [--write-digest DIR] [--check-digest FILE]: verifies every stream's hash chain.</summary>
-[Description("Verifies the hash chain of every stream; writes or checks a signed daily digest")]
+/// <summary>dotnet ProjectLedger.dll audit [--checkpoint FILE]: verifies every stream's hash chain and the transparency log.</summary>
+[Description("Verifies every stream's hash chain against the transparency log, and the log against a checkpoint kept outside")]
 public class AuditCommand : JasperFxAsyncCommand<AuditInput>
 {
     public override async Task<bool> Execute(AuditInput input)
     {
         using var host = input.BuildHost();
         var services = host.Services;
-        var verifier = services.GetRequiredService<ChainVerifier>();
-        var ledger = services.GetRequiredService<LedgerOptions>();
-        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         await services.GetRequiredService<LedgerSchema>().EnsureAsync(CancellationToken.None);
+        var options = services.GetRequiredService<LogOptions>();
+        using var key = options.CreateKey();
+        var anchorFile = input.CheckpointFlag ?? FullVerification.NewestCheckpointFile(options.CheckpointDir);
+        var anchor = anchorFile is null ? null : await File.ReadAllTextAsync(anchorFile);
 
-        var started = DateTime.UtcNow;
-        long streams = 0, events = 0;
-        var broken = new List<VerifyResult>();
-        await using (var command = dataSource.CreateCommand($"select id from {ledger.Schema}.mt_streams order by id"))
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            var ids = new List<Guid>();
-            while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
-            foreach (var id in ids)
-            {
-                var result = await verifier.VerifyAsync(id, CancellationToken.None);
-                streams++;
-                events += result.Events;
-                if (!result.Intact) broken.Add(result);
-            }
-        }
-        var seconds = (DateTime.UtcNow - started).TotalSeconds;
-        Console.WriteLine($"Verified {streams} streams, {events} events in {seconds:0.0} s: {streams - broken.Count} intact, {broken.Count} broken.");
-        foreach (var result in broken.Take(50))
+        var report = await services.GetRequiredService<FullVerification>().RunAsync(anchor, key.Verifier, CancellationToken.None);
+        Console.WriteLine($"Verified {report.Streams} streams, {report.Events} events, {report.Leaves} leaves in {report.Seconds:0.0} s " +
+                          $"({report.EventsPerSecond:0} events/s): {report.Streams - report.Broken.Count} intact, {report.Broken.Count} broken.");
+        Console.WriteLine(anchorFile is null ? "No checkpoint kept outside to hold the log against." : $"Held against {anchorFile}.");
+        foreach (var result in report.Broken.Take(50))
             Console.WriteLine($"  {result.StreamId} version {result.FirstMismatch!.Version}: {result.FirstMismatch.Problem} — {result.FirstMismatch.Detail}");
-
-        var digest = services.GetRequiredService<DailyDigest>();
-        var ok = broken.Count == 0;
-        if (input.WriteDigestFlag is { } folder)
-            Console.WriteLine($"Digest written: {await digest.WriteAsync(folder, CancellationToken.None)}");
-        if (input.CheckDigestFlag is { } file)
-        {
-            var check = await digest.CheckAsync(file, CancellationToken.None);
-            Console.WriteLine(check.SignatureValid ? "Digest signature valid." : "Digest signature INVALID: the file was altered or signed with another key.");
-            Console.WriteLine($"Digest covers {check.Streams} streams; {check.Problems.Count} differ from it.");
-            foreach (var problem in check.Problems.Take(50)) Console.WriteLine("  " + problem);
-            ok &= check.Passed;
-        }
-        return ok;
+        foreach (var problem in report.LogProblems) Console.WriteLine("  " + problem);
+        return report.Intact;
     }
 }

@@ -1,3 +1,4 @@
+using ProjectLedger.Audit;
 using ProjectLedger.Dashboards;
 using Wolverine.Http;
 
@@ -12,6 +13,7 @@ public static class LedgerEndpoints
         app.MapLedgerHealth();
         app.MapLedgerOpenApi(ledger);
         app.MapLedgerHubs();
+        app.MapTransparencyLog();
         app.MapFallback("/api/{**rest}", ApiFallback).AllowAnonymous();
         // The single-page UI owns every other path.
         app.MapFallbackToFile("index.html").AllowAnonymous();
