@@ -29,6 +29,7 @@ public static partial class LogEndpoints
     private static IResult Checkpoint(TransparencyLog log, HttpContext http)
     {
         http.Response.Headers.CacheControl = "no-cache";
+        if (log.Latest is { } signed) http.Response.Headers.LastModified = signed.SignedAt.ToString("R");
         return log.Latest is { } latest
             ? Results.Text(latest.Note, Text)
             : Results.Problem(statusCode: 503, title: "No checkpoint yet", detail: "The transparency log has not signed its first checkpoint yet; try again in a second.");
