@@ -1,36 +1,53 @@
-using JasperFx;
-using JasperFx.CommandLine;
-using ProjectLedger.Audit.Log;
+using System.CommandLine;
+using ProjectLedger.Hosting;
 
 namespace ProjectLedger.Audit;
 
-public class AuditInput : NetCoreInput
+/// <summary>`audit [--checkpoint FILE]`: verifies every stream's hash chain and the transparency log, and the log against a checkpoint kept outside.</summary>
+public sealed class AuditCommand : LedgerCommand
 {
-    [Description("A checkpoint kept outside the database to hold the log against (default: the newest in LEDGER_CHECKPOINT_DIR)")]
-    public string? CheckpointFlag { get; set; }
-}
-
-/// <summary>dotnet ProjectLedger.dll audit [--checkpoint FILE]: verifies every stream's hash chain and the transparency log.</summary>
-[Description("Verifies every stream's hash chain against the transparency log, and the log against a checkpoint kept outside")]
-public class AuditCommand : JasperFxAsyncCommand<AuditInput>
-{
-    public override async Task<bool> Execute(AuditInput input)
+    private readonly Option<string?> _checkpoint = new("--checkpoint")
     {
-        using var host = input.BuildHost();
-        var services = host.Services;
-        await services.GetRequiredService<LedgerSchema>().EnsureAsync(CancellationToken.None);
-        var options = services.GetRequiredService<LogOptions>();
-        using var key = options.CreateKey();
-        var anchorFile = input.CheckpointFlag ?? FullVerification.NewestCheckpointFile(options.CheckpointDir);
-        var anchor = anchorFile is null ? null : await File.ReadAllTextAsync(anchorFile);
+        Description = "A signed checkpoint kept outside the database to hold the log against (default: the newest in LEDGER_CHECKPOINT_DIR)",
+    };
 
-        var report = await services.GetRequiredService<FullVerification>().RunAsync(anchor, key.Verifier, CancellationToken.None);
+    public AuditCommand()
+    {
+        Definition = new Command("audit",
+            "Verify every stream's hash chain and what the transparency log holds of it, and the log against a checkpoint kept outside the database")
+        {
+            _checkpoint,
+        };
+    }
+
+    public override Command Definition { get; }
+
+    public override async Task<int> RunAsync(ParseResult parsed, IServiceProvider services, CancellationToken ct)
+    {
+        var options = services.GetRequiredService<LogOptions>();
+        var anchorFile = parsed.GetValue(_checkpoint) ?? (options.CheckpointDir is { } dir ? FullVerification.NewestCheckpointFile(dir) : null);
+        if (anchorFile is not null && !File.Exists(anchorFile))
+            throw new CommandFailure($"the checkpoint file {anchorFile} does not exist", LedgerExit.Unavailable);
+        if (anchorFile is not null && options.KeyText is null)
+            throw new CommandFailure("a checkpoint is checked with the log's key: set LEDGER_LOG_KEY_FILE", LedgerExit.Usage);
+        await services.GetRequiredService<LedgerSchema>().EnsureAsync(ct);
+        var anchor = anchorFile is null ? null : await File.ReadAllTextAsync(anchorFile, ct);
+        using var key = options.KeyText is null ? null : options.CreateKey();
+
+        var report = await LedgerProgress.RunAsync(async progress =>
+        {
+            var bar = progress.AddBar("Verifying chains and the log", 1);
+            var result = await services.GetRequiredService<FullVerification>().RunAsync(anchor, key?.Verifier, ct);
+            bar.Increment(1);
+            bar.StopTask();
+            return result;
+        });
         Console.WriteLine($"Verified {report.Streams} streams, {report.Events} events, {report.Leaves} leaves in {report.Seconds:0.0} s " +
                           $"({report.EventsPerSecond:0} events/s): {report.Streams - report.Broken.Count} intact, {report.Broken.Count} broken.");
         Console.WriteLine(anchorFile is null ? "No checkpoint kept outside to hold the log against." : $"Held against {anchorFile}.");
         foreach (var result in report.Broken.Take(50))
             Console.WriteLine($"  {result.StreamId} version {result.FirstMismatch!.Version}: {result.FirstMismatch.Problem} — {result.FirstMismatch.Detail}");
         foreach (var problem in report.LogProblems) Console.WriteLine("  " + problem);
-        return report.Intact;
+        return report.Intact ? LedgerExit.Ok : LedgerExit.Failed;
     }
 }

@@ -24,7 +24,7 @@ public sealed class FullVerification(NpgsqlDataSource dataSource, LedgerOptions 
     public const string LogShrunk = "logShrunk";
     public const string NotInLog = "notInLog";
 
-    public async Task<FullReport> RunAsync(string? anchorNote, VerifierKey key, CancellationToken ct)
+    public async Task<FullReport> RunAsync(string? anchorNote, VerifierKey? key, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var schema = ledger.Schema;
@@ -89,7 +89,7 @@ public sealed class FullVerification(NpgsqlDataSource dataSource, LedgerOptions 
             broken.Add(ChainVerifier.Check(stream, [], recorded.GetValueOrDefault(stream), leaves));
         if (unlogged > 0) problems.Add($"{NotInLog}: {unlogged} events older than a minute are in no leaf of the transparency log.");
 
-        if (anchorNote is not null) problems.AddRange(CheckAnchor(anchorNote, key, leafHashes));
+        if (anchorNote is not null && key is not null) problems.AddRange(CheckAnchor(anchorNote, key, leafHashes));
         return new FullReport(streams, events, leafHashes.Count, clock.Elapsed.TotalSeconds, broken, problems);
     }
 

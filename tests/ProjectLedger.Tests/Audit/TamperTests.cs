@@ -100,7 +100,7 @@ public sealed class TamperTests(LedgerApp app)
     {
         var id = await Logged();
         var options = app.Host.Services.GetRequiredService<LogOptions>();
-        var kept = await File.ReadAllTextAsync(FullVerification.NewestCheckpointFile(options.CheckpointDir).ShouldNotBeNull());
+        var kept = await File.ReadAllTextAsync(FullVerification.NewestCheckpointFile(options.CheckpointDir!).ShouldNotBeNull());
         using var key = options.CreateKey();
         var verification = app.Host.Services.GetRequiredService<FullVerification>();
 

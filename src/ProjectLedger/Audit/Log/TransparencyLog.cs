@@ -27,7 +27,9 @@ public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerOptions l
     private static readonly TimeSpan GapPatience = TimeSpan.FromMinutes(1);
     private const int Batch = 5000;
 
-    private readonly SigningKey _key = options.CreateKey();
+    private SigningKey? _signingKey;
+    private SigningKey Signer => _signingKey ??= options.CreateKey();
+    private string CheckpointDir => options.CheckpointDir ?? throw new InvalidOperationException("LEDGER_CHECKPOINT_DIR is not set.");
     private readonly Dictionary<long, DateTime> _gaps = [];
     private long _maxSequence;
     private volatile PublishedCheckpoint? _latest;
@@ -36,7 +38,7 @@ public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerOptions l
 
     public MerkleTree Tree { get; } = new();
     public string Origin => options.Origin;
-    public VerifierKey VerifierKey => _key.Verifier;
+    public VerifierKey VerifierKey => Signer.Verifier;
     public PublishedCheckpoint? Latest => _latest;
     public string? Halted => _halted;
     private string Schema => ledger.Schema;
@@ -100,7 +102,7 @@ public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerOptions l
             }
         }
         _ready = true;
-        logger.LogInformation("Transparency log {Origin} holds {Size} leaves; checkpoints go to {Folder}", Origin, Tree.Size, options.CheckpointDir);
+        logger.LogInformation("Transparency log {Origin} holds {Size} leaves; checkpoints go to {Folder}", Origin, Tree.Size, CheckpointDir);
     }
 
     private string? Check(string note, string source)
@@ -124,9 +126,9 @@ public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerOptions l
         await using (var command = dataSource.CreateCommand($"select note, signed_at from {Schema}.{LogSchema.Checkpoints} order by tree_size desc limit 1"))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             if (await reader.ReadAsync(ct)) anchors.Add(("The newest checkpoint in the database", reader.GetString(0)));
-        if (Directory.Exists(options.CheckpointDir))
+        if (Directory.Exists(CheckpointDir))
         {
-            var newest = Directory.EnumerateFiles(options.CheckpointDir, "checkpoint.*")
+            var newest = Directory.EnumerateFiles(CheckpointDir, "checkpoint.*")
                 .Select(f => (File: f, Size: long.TryParse(Path.GetFileName(f)["checkpoint.".Length..], out var s) ? s : -1))
                 .Where(f => f.Size >= 0).OrderByDescending(f => f.Size).FirstOrDefault();
             if (newest.File is not null) anchors.Add(($"The checkpoint kept in {newest.File}", await File.ReadAllTextAsync(newest.File, ct)));
@@ -256,7 +258,7 @@ public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerOptions l
             }
         }
         var checkpoint = new Checkpoint(Origin, size, root);
-        var note = _key.Sign(checkpoint.Body);
+        var note = Signer.Sign(checkpoint.Body);
         var signedAt = DateTimeOffset.UtcNow;
         await using (var insert = dataSource.CreateCommand(
             $"insert into {Schema}.{LogSchema.Checkpoints} (tree_size, root_hash, note, signed_at) values ($1, $2, $3, $4) on conflict (tree_size) do nothing"))
@@ -267,8 +269,8 @@ public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerOptions l
             insert.Parameters.Add(new NpgsqlParameter { Value = signedAt });
             await insert.ExecuteNonQueryAsync(ct);
         }
-        Directory.CreateDirectory(options.CheckpointDir);
-        var file = Path.Combine(options.CheckpointDir, $"checkpoint.{size}");
+        Directory.CreateDirectory(CheckpointDir);
+        var file = Path.Combine(CheckpointDir, $"checkpoint.{size}");
         await File.WriteAllTextAsync(file + ".tmp", note, ct);
         File.Move(file + ".tmp", file, overwrite: true);
         _latest = new PublishedCheckpoint(checkpoint, note, signedAt);
@@ -299,7 +301,7 @@ public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerOptions l
 
     public override void Dispose()
     {
-        _key.Dispose();
+        _signingKey?.Dispose();
         base.Dispose();
     }
 }
