@@ -21,5 +21,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
     css: false,
+    // CI runs on 2 shared cores: a first render that imports suomifi can take seconds there.
+    testTimeout: 20000,
   },
 });
