@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Shouldly;
@@ -39,24 +40,28 @@ public sealed class KeyboardUser(IPage page, ITestOutputHelper output, string sh
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.PressAsync("Delete");
         await page.Keyboard.InsertTextAsync(text);
+        await BrowserSession.Eventually(async () => (await input.InputValueAsync()) == text, TimeSpan.FromSeconds(3),
+            async () => $"{input} holds '{await input.InputValueAsync()}' after typing '{text}'");
     }
 
     /// <summary>A radio group: Tab lands on the group, the arrow keys move to the option (and check it).</summary>
     public async Task Radio(string groupLabel, string option)
     {
-        var group = page.GetByRole(AriaRole.Group, new() { Name = groupLabel, Exact = true })
-            .Or(page.GetByRole(AriaRole.Radiogroup, new() { Name = groupLabel, Exact = true })).First;
+        // A group's accessible name is its label followed by its hint.
+        var name = new Regex("^" + Regex.Escape(groupLabel) + @"(\s|$)");
+        var group = page.GetByRole(AriaRole.Group, new() { NameRegex = name })
+            .Or(page.GetByRole(AriaRole.Radiogroup, new() { NameRegex = name })).First;
         var radios = group.GetByRole(AriaRole.Radio);
         var names = new List<string>();
         for (var i = 0; i < await radios.CountAsync(); i++) names.Add((await radios.Nth(i).GetAttributeAsync("value"))!);
-        var target = group.GetByRole(AriaRole.Radio, new() { Name = option, Exact = true });
+        var target = group.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^" + Regex.Escape(option) + @"(\s|$)") });
         var wanted = names.IndexOf((await target.GetAttributeAsync("value"))!);
         await TabTo(radios.First.Or(group.Locator("input[type=radio]:checked")).First);
         var at = names.IndexOf((await page.EvaluateAsync<string>("() => document.activeElement.value"))!);
         if (at == wanted && !await target.IsCheckedAsync()) await page.Keyboard.PressAsync("Space");
         for (; at < wanted; at++) await page.Keyboard.PressAsync("ArrowDown");
         for (; at > wanted; at--) await page.Keyboard.PressAsync("ArrowUp");
-        (await target.IsCheckedAsync()).ShouldBeTrue($"{groupLabel}: {option}");
+        await BrowserSession.Eventually(() => target.IsCheckedAsync(), TimeSpan.FromSeconds(3), () => Task.FromResult($"{groupLabel}: {option} is not checked"));
     }
 
     public async Task Check(string label)
@@ -64,7 +69,7 @@ public sealed class KeyboardUser(IPage page, ITestOutputHelper output, string sh
         var box = page.GetByRole(AriaRole.Checkbox, new() { Name = label, Exact = true });
         await TabTo(box);
         await page.Keyboard.PressAsync("Space");
-        (await box.IsCheckedAsync()).ShouldBeTrue(label);
+        await BrowserSession.Eventually(() => box.IsCheckedAsync(), TimeSpan.FromSeconds(3), () => Task.FromResult($"{label} is not checked"));
     }
 
     /// <summary>suomifi's SingleSelect: type to filter, ArrowDown to the first match, Enter to choose.</summary>
@@ -78,6 +83,9 @@ public sealed class KeyboardUser(IPage page, ITestOutputHelper output, string sh
         await page.Keyboard.PressAsync("Enter");
         await BrowserSession.Eventually(async () => (await input.InputValueAsync()) == expected, TimeSpan.FromSeconds(5),
             async () => $"{label} shows '{await input.InputValueAsync()}', not '{expected}'");
+        // The list closes and hands focus back to its input a moment later: let it settle before moving on.
+        await page.GetByRole(AriaRole.Listbox).WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await Task.Delay(300);
     }
 
     public async Task Activate(ILocator target)

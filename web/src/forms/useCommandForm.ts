@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api';
 import type { WriteResult } from '../types';
-import { fromServer, type FieldErrors } from './values';
+import { fieldId, fromServer, type FieldErrors } from './values';
 
 const DRAFT = 'projectledger.draft.';
 
@@ -82,7 +82,15 @@ export function useCommandForm<V>(o: CommandFormOptions<V>) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [attempt]);
 
-  const set = useCallback((patch: Partial<V>) => setValues((v) => ({ ...v, ...patch })), []);
+  const set = useCallback((patch: Partial<V>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    // The field being edited loses its error message; the others keep theirs until the next save.
+    const active = document.activeElement?.id;
+    if (active) setErrors((e) => {
+      const left = Object.fromEntries(Object.entries(e).filter(([name]) => !active.startsWith(fieldId(name))));
+      return Object.keys(left).length === Object.keys(e).length ? e : left;
+    });
+  }, []);
 
   async function submit(e?: FormEvent) {
     e?.preventDefault();
