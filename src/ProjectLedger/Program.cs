@@ -1,14 +1,17 @@
-using JasperFx;
 using ProjectLedger.Audit;
 using ProjectLedger.Dashboards;
 using ProjectLedger.Experiments;
 using ProjectLedger.Hosting;
 using ProjectLedger.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+var commandLine = LedgerCommandLine.Parse(args);
+if (commandLine.Finished is { } answered) return answered;
+
+var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
 LedgerOptions ledger;
 try
 {
+    commandLine.Configure(builder);
     ledger = LedgerOptions.From(builder.Configuration, builder.Environment);
 }
 catch (LedgerConfigurationException e)
@@ -21,7 +24,8 @@ builder.Services.AddSingleton(ledger);
 builder.AddLedgerLogging();
 builder.AddLedgerLimits();
 builder.Services.AddLedgerProblemDetails();
-builder.Services.AddLedgerSecurity(ledger);
+builder.Services.AddLedgerSecurity(ledger, builder.Configuration);
+builder.Services.AddLedgerSecurityHeaders(builder.Configuration);
 builder.Services.AddLedgerMarten(ledger);
 builder.Services.AddLedgerAudit();
 builder.Services.AddLedgerExperiments();
@@ -29,18 +33,21 @@ builder.Services.AddLedgerDashboards(builder.Configuration["LEDGER_REDIS"]);
 builder.Host.AddLedgerWolverine(ledger);
 builder.Services.AddLedgerHealth();
 builder.Services.AddLedgerOpenApi();
+builder.Services.AddLedgerStaticFiles();
 
 var app = builder.Build();
 
+app.UseLedgerSecurityHeaders(ledger);
 app.UseLedgerProblemDetails();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseLedgerUiPage();
+app.UseLedgerStaticFiles();
 app.UseMissingFileAsNotFound();
 app.UseAuthentication();
+app.UseLedgerCsrfGuard();
 app.UseLedgerLimits();
 app.UseAuthorization();
 app.MapLedgerEndpoints(ledger);
 
-return await app.RunJasperFxCommands(args);
+return await commandLine.RunAsync(app);
 
 public partial class Program;

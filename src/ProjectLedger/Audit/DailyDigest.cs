@@ -71,6 +71,6 @@ public sealed class DailyDigest(NpgsqlDataSource dataSource, LedgerOptions ledge
     {
         var text = new StringBuilder().Append(createdAt.ToUnixTimeMilliseconds()).Append('\n').Append(schema).Append('\n');
         foreach (var head in heads.OrderBy(h => h.Id)) text.Append(head.Id).Append(' ').Append(head.Version).Append(' ').Append(head.Hash).Append('\n');
-        return Convert.ToHexStringLower(HMACSHA256.HashData(ledger.SigningKey, Encoding.UTF8.GetBytes(text.ToString())));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(ledger.RequireSigningKey("the daily digest"), Encoding.UTF8.GetBytes(text.ToString())));
     }
 }
