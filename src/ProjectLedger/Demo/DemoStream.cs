@@ -41,7 +41,18 @@ public sealed class DemoStream
     public bool Fits(DateTimeOffset at) => _clock.Clamp(at, Last) < _clock.Now;
 
     public DemoStream Propose(ProposeExperiment command, Projects.Project? project, DateTimeOffset at) =>
-        Record(command.Decide(project), at, command.Reason, "propose");
+        Record(Checked(command).Decide(project, User), at, command.Reason, "propose");
+
+    /// <summary>Validates, then decides on the current state, as the write path does.</summary>
+    public DemoStream Run(DateTimeOffset at, Func<Experiment, IStreamCommand<Experiment>> command, string? reason = null) =>
+        Record(Checked(command(Current)).Decide(Current, User), at, reason, "command");
+
+    /// <summary>Demo commands are valid by construction; one that is not is a bug in the demo, said at once.</summary>
+    public static T Checked<T>(T command) where T : IWriteCommand =>
+        command.Validate() is { } invalid
+            ? throw new InvalidOperationException($"Demo command {typeof(T).Name} is not valid: " +
+                string.Join("; ", invalid.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
+            : command;
 
     public DemoStream Do(DateTimeOffset at, Func<Experiment, LedgerUser, Decision> decide, string? reason = null) =>
         Record(decide(Current, User), at, reason, "command");

@@ -62,9 +62,8 @@ public sealed class ExperimentDecisionTests
     [Fact]
     public void a_plan_without_success_criteria_is_invalid()
     {
-        var decision = new PlanExperiment("Hypoteesi", "Asukkaat", [], [], 10).Decide(Given(Proposed), Office);
-        decision.Events.ShouldBeEmpty();
-        decision.Rejection.ShouldBeOfType<Invalid>().Errors.Keys.ShouldContain("successCriteria");
+        new PlanExperiment("Hypoteesi", "Asukkaat", [], [], 10).Validate()
+            .ShouldBeOfType<Invalid>().Errors.Keys.ShouldContain("successCriteria");
     }
 
     [Fact]
@@ -88,9 +87,9 @@ public sealed class ExperimentDecisionTests
     [Fact]
     public void participation_counts_by_kind_and_by_age_band_must_agree()
     {
-        var decision = new RecordParticipation(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 29), "planning", "digital",
-            new Dictionary<string, int> { ["client"] = 104 }, new Dictionary<string, int> { ["65plus"] = 44, ["30to64"] = 50 }).Decide(InPiloting(), Office);
-        decision.Rejection.ShouldBeOfType<Invalid>().Errors.Keys.ShouldBe(["byAgeBand"]);
+        new RecordParticipation(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 29), "planning", "digital",
+            new Dictionary<string, int> { ["client"] = 104 }, new Dictionary<string, int> { ["65plus"] = 44, ["30to64"] = 50 }).Validate()
+            .ShouldBeOfType<Invalid>().Errors.Keys.ShouldBe(["byAgeBand"]);
     }
 
     [Fact]
