@@ -13,7 +13,6 @@ namespace ProjectLedger.Demo;
 /// </summary>
 public sealed class DemoStream
 {
-    private static readonly ExperimentProjection Fold = new();
     private readonly List<IEvent> _events = [];
     private readonly DemoClock _clock;
     private readonly Func<string> _correlationId;
@@ -77,7 +76,7 @@ public sealed class DemoStream
             e.WithHeader("userId", User.Id).WithHeader("role", User.Role);
             if (!string.IsNullOrWhiteSpace(reason)) e.WithHeader("reason", reason.Trim());
             _events.Add(e);
-            State = Fold.Evolve(State, Id, e);
+            State = Experiment.Evolve(State, Id, data, e.Version, time);
             time = time.AddMilliseconds(1);
         }
         return this;

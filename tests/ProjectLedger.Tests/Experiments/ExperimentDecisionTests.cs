@@ -1,8 +1,8 @@
-using JasperFx.Events;
 using ProjectLedger.Experiments;
 using ProjectLedger.Security;
 using ProjectLedger.Streams;
 using Shouldly;
+using static ProjectLedger.Tests.Experiments.ExperimentSpec;
 
 namespace ProjectLedger.Tests.Experiments;
 
@@ -19,29 +19,6 @@ public sealed class ExperimentDecisionTests
         "Verkkoalusta tavoittaa asukkaat kaikista ikäryhmistä", "Myllypuron asukkaat",
         [new SuccessCriterion("Osallistuneet asukkaat", 0, 100, "henkilöä"), new SuccessCriterion("Alle 30-vuotiaiden osuus", 0, 20, "%")],
         ["Asiakkaat osallistuvat palveluiden kehittämiseen"], 80);
-
-    private static Experiment Given(params object[] events)
-    {
-        var projection = new ExperimentProjection();
-        var id = Guid.NewGuid();
-        Experiment? state = null;
-        var at = new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
-        for (var i = 0; i < events.Length; i++)
-        {
-            var e = Event(events[i], id, i + 1, at.AddDays(i));
-            state = projection.Evolve(state, id, e);
-        }
-        return state.ShouldNotBeNull();
-    }
-
-    private static IEvent Event(object data, Guid streamId, long version, DateTimeOffset timestamp)
-    {
-        var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
-        e.StreamId = streamId;
-        e.Version = version;
-        e.Timestamp = timestamp;
-        return e;
-    }
 
     private static Experiment InPiloting() => Given(Proposed, Planned, new StageGateDecided(Stage.Idea, Stage.Planned, "plan", "ok", Roles.ProjectOffice),
         new PilotLaunched(["Myllypuron terveys- ja hyvinvointikeskus"], new DateOnly(2026, 3, 2), new DateOnly(2026, 5, 31), ["verkkoalusta"]),

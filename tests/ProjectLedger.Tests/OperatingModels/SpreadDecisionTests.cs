@@ -1,9 +1,9 @@
-using JasperFx.Events;
 using ProjectLedger.Experiments;
 using ProjectLedger.OperatingModels;
 using ProjectLedger.Security;
 using ProjectLedger.Streams;
 using Shouldly;
+using static ProjectLedger.Tests.Experiments.ExperimentSpec;
 
 namespace ProjectLedger.Tests.OperatingModels;
 
@@ -17,23 +17,6 @@ public sealed class SpreadDecisionTests
     private static readonly ExperimentProposed Proposed = new(
         "Sociala-palvelualusta", "Asiakasohjaus ja palvelutilaukset hajallaan järjestöjen ja yritysten kesken.",
         "etela-savo", null, null, ["palveluohjaus"], "kehittämispäällikkö");
-
-    private static Experiment Given(params object[] events)
-    {
-        var projection = new ExperimentProjection();
-        var id = Guid.NewGuid();
-        Experiment? state = null;
-        var at = new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
-        for (var i = 0; i < events.Length; i++)
-        {
-            var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(events[i].GetType()), events[i])!;
-            e.StreamId = id;
-            e.Version = i + 1;
-            e.Timestamp = at.AddDays(i);
-            state = projection.Evolve(state, id, e);
-        }
-        return state.ShouldNotBeNull();
-    }
 
     private static Experiment Adopted(params object[] more) => Given([
         Proposed,
