@@ -165,6 +165,15 @@ build_web() {
   if [ -x "$LEDGER_ROOT/ops/build-web" ]; then "$LEDGER_ROOT/ops/build-web" >&2; fi
 }
 
+# The OpenID Provider the sign-in tests start (npm's oidc-provider, pinned in tests/oidc-provider/package-lock.json).
+ensure_test_oidc_provider() {
+  local dir="$LEDGER_ROOT/tests/oidc-provider"
+  if [ ! -d "$dir/node_modules/oidc-provider" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "npm ci in tests/oidc-provider (the test OpenID Provider)"
+    (cd "$dir" && npm ci --no-audit --no-fund >&2)
+  fi
+}
+
 # Debian's Chromium for the browser tests (Playwright drives it; never `playwright install`).
 ensure_chromium() {
   if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
@@ -173,6 +182,13 @@ ensure_chromium() {
 # Redis, for the SignalR backplane test of several app nodes (the test starts its own server).
 ensure_redis() {
   if ! command -v redis-server >/dev/null 2>&1; then apt_install redis-server; fi
+}
+
+# Go and golang.org/x/mod (sumdb/note, sumdb/tlog): the tests check the transparency log with them.
+ensure_go_sumdb() {
+  if ! command -v go >/dev/null 2>&1 || [ ! -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog ]; then
+    apt_install golang-go golang-golang-x-mod-dev
+  fi
 }
 
 # restore_locked PROJECT...: restores exactly what packages.lock.json records. When the registry

@@ -16,7 +16,7 @@ public sealed record AdoptExperiment(string Scope, IReadOnlyList<string> Process
         .Texts(Processes, "processes", min: 1, max: 50, maxLength: 300)
         .Required(OperatingModel?.Title, "operatingModel.title", 300)
         .MaxLength(OperatingModel?.Link, "operatingModel.link", 1000)
-        .When(OperatingModel?.Link is { Length: > 0 } link && !Uri.TryCreate(link, UriKind.Absolute, out _), "operatingModel.link", "An absolute URL.")
+        .When(OperatingModel?.Link is { Length: > 0 } link && !IsWebLink(link), "operatingModel.link", "An absolute http:// or https:// URL.")
         .Required(Rationale, "rationale", 4000)
         .OrNull();
 
@@ -32,6 +32,10 @@ public sealed record AdoptExperiment(string Scope, IReadOnlyList<string> Process
             new ExperimentAdopted(Scope, ExperimentValidation.Trimmed(Processes), new OperatingModel(OperatingModel.Title.Trim(), OperatingModel.Link?.Trim()), Rationale.Trim()),
             StageGate.Move(state, Stage.Adopted, StageRules.Adopt, Rationale, "", user.Role));
     }
+
+    /// <summary>Links are shown to people as links: only http and https (never javascript:, data:, file:).</summary>
+    public static bool IsWebLink(string link) =>
+        Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 }
 
 public sealed record WidenAdoptionScope(string Scope, string Rationale, long? ExpectedVersion = null, string? Reason = null) : IStreamCommand<Experiment>
