@@ -6,6 +6,7 @@ using ProjectLedger.Counties;
 using ProjectLedger.Demo;
 using ProjectLedger.Experiments;
 using ProjectLedger.Projects;
+using ProjectLedger.Streams;
 using ProjectLedger.Tests.Infrastructure;
 using Shouldly;
 
@@ -35,7 +36,7 @@ public sealed class DemoLedger : IAsyncLifetime
             // With no headers at all the audit trigger stores a JSON array that Marten cannot read back (reported).
             session.SetHeader("userId", "other-test");
             var other = new RegisterProject(DemoProjects.AsukkaanAsialla, "vantaa-kerava", DemoVocabulary.Programme,
-                [new WorkstreamInput("Neuvonta ja asiakasohjaus", [])]).Decide();
+                [new WorkstreamInput("Neuvonta ja asiakasohjaus", [])]).Decide(NoContext.Value, DemoBuilder.User("vantaa-kerava"));
             session.Events.StartStream<Project>(Guid.NewGuid(), other.Events);
             await session.SaveChangesAsync();
         }
