@@ -20,6 +20,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
+    // Two shared cores under several test runs: the default 5 s timed out tests that pass alone.
+    testTimeout: 20_000,
     css: false,
   },
 });

@@ -12,7 +12,7 @@ import Experiment from './pages/Experiment';
 import ExperimentsList from './pages/ExperimentsList';
 import Login, { homeFor } from './pages/Login';
 import { href, navigate, useRoute } from './router';
-import { setSession, useSession } from './session';
+import { refreshSession, signOut, useSession, useSessionKnown, type Session } from './session';
 import { disconnect } from './signalr';
 import { useCountyName } from './data';
 
@@ -36,17 +36,32 @@ function LanguagePicker() {
   );
 }
 
+/** Signed in, but the sign-in carries no role or county ProjectLedger accepts: say why, in the UI's language. */
+function AccessRefused({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const code = session.refusal?.code ?? 'forbidden';
+  return (
+    <>
+      <PageHeading>{t('app.accessRefusedTitle')}</PageHeading>
+      <p data-testid="access-refused">{t(`errors.codes.${code}`, { defaultValue: session.refusal?.detail ?? t('errors.forbidden') })}</p>
+    </>
+  );
+}
+
 function Page() {
   const { t } = useTranslation();
   const route = useRoute();
   const session = useSession();
+  const known = useSessionKnown();
   const [first, second] = route.segments;
 
   useEffect(() => {
-    if (session && (!first || first === 'login')) navigate(homeFor(session.role));
+    if (session && !session.refusal && (!first || first === 'login')) navigate(homeFor(session.role));
   }, [session, first]);
 
+  if (!known) return null;
   if (!session) return <Login />;
+  if (session.refusal) return <AccessRefused session={session} />;
   switch (first) {
     case 'funnel':
       return <Funnel />;
@@ -81,10 +96,14 @@ export default function App() {
   const countyName = useCountyName();
   const current = route.segments[0];
 
+  // Who is signed in lives in the server's session cookie: ask once at start.
+  useEffect(() => {
+    void refreshSession();
+  }, []);
+
   function logout() {
     void disconnect();
-    setSession(null);
-    navigate('/login');
+    signOut();
   }
 
   return (
@@ -113,7 +132,7 @@ export default function App() {
               <>
                 <span className="signed-in" data-testid="signed-in">
                   {t('app.loggedInAs', {
-                    user: session.user,
+                    user: session.name || session.user,
                     role: t(`roles.${session.role}`, { defaultValue: session.role }),
                     county: session.county === '*' ? t('app.allCountiesScope') : countyName(session.county),
                   })}
@@ -125,7 +144,7 @@ export default function App() {
             )}
           </div>
         </div>
-        {session && (
+        {session && !session.refusal && (
           <nav aria-label={t('app.mainNav')} className="main-nav">
             <ul>
               {NAV.map((n) => {

@@ -1,4 +1,4 @@
-import { getToken, setSession } from './session';
+import { getSession, setSession } from './session';
 import type {
   County, DashboardName, ExperimentState, ExperimentSummary, FunnelData, HistoryEvent, LoginResult, Paged,
   ParticipationData, PilotsData, Project, VerifyResult,
@@ -10,13 +10,16 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | null;
   readonly errors: Record<string, string[]> | null;
+  /** For 401 and 403: why, as a code the UI translates (errors.codes.*). */
+  readonly code: string | null;
 
-  constructor(status: number, title: string, detail: string | null, errors: Record<string, string[]> | null = null) {
+  constructor(status: number, title: string, detail: string | null, errors: Record<string, string[]> | null = null, code: string | null = null) {
     super(detail ?? title);
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.code = code;
   }
 }
 
@@ -34,27 +37,35 @@ export function queryString(query: Query = {}): string {
   return s ? `?${s}` : '';
 }
 
+/** Sent with every request: the server refuses cookie-session writes without it (cross-site request forgery). */
+export const PAGE_HEADER = { 'X-Ledger-Request': '1' } as const;
+
+/**
+ * The one way the UI talks to the API. The session is the HttpOnly cookie the browser sends by
+ * itself; no token is ever read or kept here.
+ */
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
+  const headers: Record<string, string> = { Accept: 'application/json', ...PAGE_HEADER };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    response = await fetch(path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal, credentials: 'same-origin',
+    });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'network', null);
   }
   if (!response.ok) {
-    let problem: { title?: string; detail?: string; errors?: Record<string, string[]> } = {};
+    let problem: { title?: string; detail?: string; errors?: Record<string, string[]>; code?: string } = {};
     try {
       problem = await response.json();
     } catch {
       /* not a problem document */
     }
-    if (response.status === 401 && token) setSession(null);
-    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null, problem.errors ?? null);
+    // The session ended (expired, or signed out elsewhere): back to sign-in, which says so.
+    if (response.status === 401 && getSession()) setSession(null);
+    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null, problem.errors ?? null, problem.code ?? null);
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
