@@ -29,7 +29,7 @@ describe('App shell', () => {
     fireEvent.click(screen.getByLabelText(/Johto – Etelä-Savon hyvinvointialue/));
     fireEvent.click(screen.getByRole('button', { name: 'Kirjaudu' }));
 
-    expect((await screen.findByTestId('funnel-total')).textContent).toBe('7');
+    expect((await screen.findByTestId('funnel-total', {}, { timeout: 10_000 })).textContent).toBe('7');
     const login = calls.find((c) => c.method === 'POST')!;
     expect(login).toMatchObject({ url: '/api/demo/login', method: 'POST', body: { user: 'essote-johto', role: 'leadership', county: 'etela-savo' } });
     expect(login.headers['X-Ledger-Request']).toBe('1');
