@@ -30,7 +30,7 @@ public sealed class ProviderSignInSession : IAsyncLifetime
     {
         var port = AppProcess.FreePort();
         Provider = await OidcProviderProcess.Start($"http://127.0.0.1:{port}");
-        var settings = Provider.AppSettings();
+        var settings = OutsideDemo.Settings(Provider.AppSettings());
         settings["LEDGER_DEMO"] = "0";
         settings["LEDGER_SIGNING_KEY"] = Key;
         settings["LEDGER_SESSION_MINUTES"] = (SessionLifetime.TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture);
