@@ -26,7 +26,8 @@ builder.Services.AddSingleton(ledger);
 builder.AddLedgerLogging();
 builder.AddLedgerLimits();
 builder.Services.AddLedgerProblemDetails();
-builder.Services.AddLedgerSecurity(ledger);
+builder.Services.AddLedgerSecurity(ledger, builder.Configuration);
+builder.Services.AddLedgerSecurityHeaders(builder.Configuration);
 builder.Services.AddLedgerMarten(ledger);
 builder.Services.AddLedgerAudit(log);
 builder.Services.AddLedgerExperiments();
@@ -38,10 +39,13 @@ builder.Services.AddLedgerStaticFiles();
 
 var app = builder.Build();
 
+app.UseLedgerSecurityHeaders(ledger);
 app.UseLedgerProblemDetails();
+app.UseLedgerUiPage();
 app.UseLedgerStaticFiles();
 app.UseMissingFileAsNotFound();
 app.UseAuthentication();
+app.UseLedgerCsrfGuard();
 app.UseLedgerLimits();
 app.UseAuthorization();
 app.MapLedgerEndpoints(ledger);
