@@ -388,4 +388,75 @@ public sealed class ExperimentJourneyTests(BrowserSession session, ITestOutputHe
         _pageErrors.ShouldBeEmpty();
         _failedResponses.ShouldBeEmpty();
     }
+    [Fact]
+    public async Task a_project_office_registers_a_project_adds_a_goal_proposes_an_experiment_in_it_and_closes_it()
+    {
+        var k = await Open("fi", 1280);
+        await SignIn(k, "Projektitoimisto – Vantaan ja Keravan hyvinvointialue", "Kirjaudu", "Käynnissä olevat pilotit");
+        await k.Activate(k.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Hankkeet", Exact = true }));
+        await k.HeadingFocused("Hankkeet");
+
+        await k.OpenForm("Rekisteröi hanke", "register-project");
+        await k.SubmitEmpty("register-project");
+        var name = "Asukkaan asialla " + Guid.NewGuid().ToString("N")[..6];
+        await k.Type("Hankkeen nimi", name);
+        await k.Type("Ohjelma", "Tulevaisuuden sosiaali- ja terveyskeskus");
+        await k.Type("Kärjen nimi", "Neuvonta ja asiakasohjaus");
+        await k.Type("Tavoite (mittari)", "Sähköinen asiointi digitaalisissa kanavissa on lisääntynyt");
+        await k.Type("Lähtötaso", "12");
+        await k.Type("Tavoitetaso", "30");
+        await k.Type("Yksikkö", "%");
+        await k.Save("register-project", name);
+        var projectId = Guid.Parse(new Uri(k.Page.Url).Fragment.Split('/')[2]);
+
+        await k.OpenForm("Lisää tavoite", "add-goal");
+        await k.Type("Tavoite (mittari)", "");
+        await k.SubmitEmpty("add-goal");
+        await k.Type("Tavoite (mittari)", "Asiakas saa palvelun yhdellä yhteydenotolla");
+        await k.Type("Lähtötaso", "40");
+        await k.Type("Tavoitetaso", "70");
+        await k.Type("Yksikkö", "%");
+        await k.Type("Syy muutokselle (valinnainen)", "Ohjausryhmän päätös");
+        await k.Save("add-goal", name);
+        (await k.Page.Locator("table").InnerTextAsync()).ShouldContain("Asiakas saa palvelun yhdellä yhteydenotolla");
+
+        // "Uusi kokeilu" on the project page: the project is chosen already.
+        await k.OpenForm("Uusi kokeilu", "propose-in-project");
+        var title = "Chat-pilotti " + Guid.NewGuid().ToString("N")[..6];
+        await k.Type("Kokeilun nimi", title);
+        await k.Type("Ratkaistava ongelma", "Puhelinjonot ovat pitkiä.");
+        await k.Select("Kärki (valinnainen)", "Neuv", "Neuvonta ja asiakasohjaus");
+        await k.Type("Teemat", "chat, " + session.Theme);
+        await k.Type("Ehdottajan rooli", "kokemusasiantuntija");
+        await k.Save("propose-in-project", title);
+        var experiment = (await _auditor.GetFromJsonAsync<JsonObject>($"/api/experiments/{CurrentExperiment(k.Page)}"))!;
+        experiment["projectId"]!.GetValue<Guid>().ShouldBe(projectId);
+        experiment["workstream"]!.GetValue<string>().ShouldBe("Neuvonta ja asiakasohjaus");
+
+        await k.Link("← Takaisin hankkeeseen");
+        await k.HeadingFocused(name);
+        (await k.Page.Locator("section[aria-labelledby='project-experiments']").InnerTextAsync()).ShouldContain(title);
+        await k.Axe("project");
+        await BrowserSession.Screenshot(k.Page, "project", output);
+
+        await k.OpenForm("Sulje hanke", "close-project");
+        await k.SubmitEmpty("close-project");
+        await k.Type("Yhteenveto hankkeen tuloksista", "Chat-neuvonta juurrutettiin palveluohjaukseen.");
+        await k.Save("close-project", name);
+        var project = (await _auditor.GetFromJsonAsync<JsonObject>($"/api/projects/{projectId}"))!;
+        project["closed"]!.GetValue<bool>().ShouldBeTrue();
+        project["workstreams"]![0]!["goals"]!.AsArray().Count.ShouldBe(2);
+        (await k.Page.GetByTestId("project-actions").CountAsync()).ShouldBe(0, "a closed project takes no more writes");
+
+        // The accessibility statement is linked from every page's footer.
+        await k.Activate(k.Page.GetByTestId("accessibility-link"));
+        await k.HeadingFocused("Saavutettavuusseloste");
+        (await k.Page.Locator("main").InnerTextAsync()).ShouldContain("Traficom");
+        await k.Axe("accessibility-statement");
+        await BrowserSession.Screenshot(k.Page, "accessibility-statement", output);
+
+        k.Violations.ShouldBeEmpty(string.Join("\n", k.Violations));
+        _pageErrors.ShouldBeEmpty();
+        _failedResponses.ShouldBeEmpty();
+    }
 }
