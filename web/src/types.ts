@@ -118,7 +118,7 @@ export interface ExperimentState {
     individual: Record<string, number>;
     organisation: Record<string, number>;
   } | null;
-  evaluation: { criteria: { metric: string; met: boolean; note?: string | null }[]; verdict: string; lessons: string } | null;
+  evaluation: { criteria: { metric: string; met: boolean; note?: string | null }[]; verdict: string; lessons: string; completedAt?: string | null } | null;
   adoption: { scope: string; processes: string[]; operatingModel?: { title: string; link?: string | null } | null } | null;
   discontinuation: { reason: string; lessons?: string | null } | null;
   onHold: { reason: string; from: string } | null;
