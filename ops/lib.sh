@@ -184,6 +184,13 @@ ensure_redis() {
   if ! command -v redis-server >/dev/null 2>&1; then apt_install redis-server; fi
 }
 
+# Go and golang.org/x/mod (sumdb/note, sumdb/tlog): the tests check the transparency log with them.
+ensure_go_sumdb() {
+  if ! command -v go >/dev/null 2>&1 || [ ! -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog ]; then
+    apt_install golang-go golang-golang-x-mod-dev
+  fi
+}
+
 # restore_locked PROJECT...: restores exactly what packages.lock.json records. When the registry
 # no longer serves what the lock names, or a project's references changed, says so in one line.
 restore_locked() {

@@ -2,7 +2,7 @@ import i18n from './i18n';
 import { getToken, setSession } from './session';
 import type {
   County, DashboardName, ExperimentState, ExperimentSummary, FunnelData, HistoryEvent, LoginResult, Paged,
-  ParticipationData, PilotsData, Project, ProjectDetail, VerifyResult, WriteResult,
+  InclusionProof, ParticipationData, PilotsData, Project, ProjectDetail, VerifyResult, WriteResult,
 } from './types';
 
 /** An RFC 9457 problem detail, or a failure to reach the server at all (status 0). */
@@ -71,6 +71,30 @@ const get = <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, u
 const post = <T = WriteResult>(path: string, body: unknown) => request<T>('POST', path, body);
 const idPath = (id: string) => encodeURIComponent(id);
 
+/** A text resource (the log's key and checkpoint, the NDJSON export): its body and Last-Modified. */
+async function getText(path: string, signal?: AbortSignal): Promise<{ text: string; lastModified: string | null }> {
+  const headers: Record<string, string> = {};
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { headers, signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', null);
+  }
+  if (!response.ok) {
+    let problem: { title?: string; detail?: string } = {};
+    try {
+      problem = await response.json();
+    } catch {
+      /* not a problem document */
+    }
+    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null);
+  }
+  return { text: await response.text(), lastModified: response.headers.get('Last-Modified') };
+}
+
 export const api = {
   login: (user: string, role: string, county: string) =>
     request<LoginResult>('POST', '/api/demo/login', { user, role, county }),
@@ -98,6 +122,13 @@ export const api = {
     get<ExperimentState>(`/api/experiments/${encodeURIComponent(id)}/as-of${queryString({ version })}`, signal),
   verify: (experimentId: string, signal?: AbortSignal) =>
     get<VerifyResult>(`/api/audit/verify${queryString({ experimentId })}`, signal),
+  logKey: (signal?: AbortSignal) => getText('/api/audit/log/key', signal),
+  logCheckpoint: (signal?: AbortSignal) => getText('/api/audit/log/checkpoint', signal),
+  /** The experiment's export lines, exactly as written (the proof bundle keeps their bytes). */
+  exportLines: async (experimentId: string, signal?: AbortSignal) =>
+    (await getText(`/api/audit/export${queryString({ experimentId })}`, signal)).text.split('\n').filter((l) => l.trim() !== ''),
+  inclusionProof: (sequence: number, treeSize: number, signal?: AbortSignal) =>
+    get<InclusionProof>(`/api/audit/log/proof/inclusion${queryString({ sequence, treeSize })}`, signal),
   project: (id: string, signal?: AbortSignal) => get<ProjectDetail>(`/api/projects/${idPath(id)}`, signal),
 
   // Writes: each body may carry expectedVersion and reason; the answer is { id, version }.

@@ -147,4 +147,12 @@ export interface VerifyResult {
   firstMismatch: { version: number; problem: string; detail?: string | null } | null;
 }
 
+/** An RFC 9162 inclusion proof from the transparency log (hashes base64). */
+export interface InclusionProof {
+  leafIndex: number;
+  treeSize: number;
+  leafHash: string;
+  hashes: string[];
+}
+
 export type DashboardName = 'funnel' | 'pilots' | 'participation';

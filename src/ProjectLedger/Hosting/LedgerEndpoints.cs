@@ -1,3 +1,4 @@
+using ProjectLedger.Audit;
 using ProjectLedger.Dashboards;
 using ProjectLedger.Security;
 using Wolverine.Http;
@@ -14,6 +15,7 @@ public static class LedgerEndpoints
         app.MapLedgerOpenApi(ledger);
         app.MapLedgerHubs();
         app.MapLedgerSignIn(ledger);
+        app.MapTransparencyLog();
         app.MapFallback("/api/{**rest}", ApiFallback).AllowAnonymous();
         // The single-page UI owns every other path.
         app.MapFallback(UiPage.Serve).AllowAnonymous();
