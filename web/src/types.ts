@@ -155,4 +155,10 @@ export interface InclusionProof {
   hashes: string[];
 }
 
+/** A project goal's progress: the latest value measured by the experiments that serve it. */
+export interface GoalProgress {
+  projectId: string; workstream: string; indicator: string; baseline: number; target: number; unit: string;
+  latest: number | null; latestAt: string | null; latestMetric: string | null; latestExperimentId: string | null; servingExperiments: number;
+}
+
 export type DashboardName = 'funnel' | 'pilots' | 'participation';

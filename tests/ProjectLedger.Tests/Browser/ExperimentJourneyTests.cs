@@ -433,9 +433,23 @@ public sealed class ExperimentJourneyTests(BrowserSession session, ITestOutputHe
         experiment["projectId"]!.GetValue<Guid>().ShouldBe(projectId);
         experiment["workstream"]!.GetValue<string>().ShouldBe("Neuvonta ja asiakasohjaus");
 
+        // Given the experiment serves the first goal and measured it, the project page shows the latest value.
+        var experimentId = CurrentExperiment(k.Page);
+        await session.Post($"/api/experiments/{experimentId}/plan", new
+        {
+            hypothesis = "Chat lisää sähköistä asiointia", targetGroup = "Asukkaat",
+            successCriteria = new[] { new { metric = "Sähköisen asioinnin osuus", baseline = 12, target = 30, unit = "%" } },
+            goalsServed = new[] { "Sähköinen asiointi digitaalisissa kanavissa on lisääntynyt" }, participationHours = 10,
+        });
+        await session.Post($"/api/experiments/{experimentId}/pilot", new { sites = new[] { "Myyrmäen sosiaaliasema" }, start = "2026-03-01", plannedEnd = "2026-06-30" });
+        await session.Post($"/api/experiments/{experimentId}/measurements", new { metric = "Sähköisen asioinnin osuus", value = 21, at = "2026-04-30T00:00:00Z" });
+        await k.Page.GetByTestId("timeline").Locator("li").Nth(3).WaitForAsync(new() { Timeout = 15000 });
         await k.Link("← Takaisin hankkeeseen");
         await k.HeadingFocused(name);
+        await BrowserSession.Eventually(async () => (await k.Page.GetByTestId("goal-latest").First.InnerTextAsync()) == "21 (30.4.2026)", TimeSpan.FromSeconds(10),
+            async () => $"the goal's latest value reads '{await k.Page.GetByTestId("goal-latest").First.InnerTextAsync()}'");
         (await k.Page.Locator("section[aria-labelledby='project-experiments']").InnerTextAsync()).ShouldContain(title);
+        (await k.Page.GetByTestId("goal-latest").Nth(1).InnerTextAsync()).ShouldBe("ei mitattu");
         await k.Axe("project");
         await BrowserSession.Screenshot(k.Page, "project", output);
 
