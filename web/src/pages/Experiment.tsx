@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ExperimentSpreadSection } from '../components/ExperimentSpreadSection';
 import { ExperimentStateView } from '../components/ExperimentStateView';
 import { PageHeading } from '../components/PageHeading';
 import { Loading } from '../components/Status';
@@ -43,6 +44,7 @@ export default function Experiment({ id }: { id: string }) {
             </p>
           )}
           <ExperimentStateView state={state} />
+          <ExperimentSpreadSection state={state} />
           <section aria-labelledby="experiment-timeline">
             <h2 id="experiment-timeline">{t('experiment.timeline')}</h2>
             {history ? <Timeline events={history} /> : <Loading />}
