@@ -16,7 +16,7 @@ function rows(nodes: SpreadNode[]): Row[] {
   return out;
 }
 
-const BOX_W = 230;
+const BOX_W = 290;
 const BOX_H = 44;
 const ROW_H = 56;
 const INDENT = 48;

@@ -12,7 +12,7 @@ const kotitori = {
     { metric: 'Asiakastyytyväisyys', baseline: 3, target: 4, unit: '1–5', met: false, note: null },
   ],
   lessons: null, adoptionScope: 'MultiCounty', processes: ['Palveluohjaus'], adoptedAt: '2026-08-01T00:00:00Z', publishedAt: '2026-09-01T00:00:00Z',
-  participation: { total: 52, byKind: { client: 40, experienceExpert: null, professional: null }, byAgeBand: { under18: 0, '65plus': 30, '30to64': null, '18to29': null } },
+  participation: { total: 52, byKind: { client: 40, experienceExpert: null, professional: null }, byKindProtecting: ['professional'], byAgeBandProtecting: [], byAgeBand: { under18: 0, '65plus': 30, '30to64': null, '18to29': null } },
   suppressedBelow: 5, adaptedFrom: null, spreadTotal: 2,
   spread: [
     { experimentId: 'm2', title: 'Kotitori Tampere', county: 'helsinki', stage: 'Adopted', adoptionScope: 'County', published: true,
@@ -53,6 +53,7 @@ describe('Public catalogue', () => {
     expect(criteria[1].textContent).toContain('Ei täyttynyt');
     expect(screen.getByTestId('public-participation-total').textContent).toBe('52');
     expect(screen.getByTestId('public-kind-experienceExpert').textContent).toBe('< 5');
+    expect(screen.getByTestId('public-kind-professional').textContent).toBe('–');
     expect(screen.getByTestId('public-age-under18').textContent).toBe('0');
 
     const tree = screen.getByTestId('spread-tree');

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CountTable } from '../components/CountTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { SpreadTree } from '../components/SpreadTree';
@@ -28,6 +27,7 @@ export default function PublicModelPage({ id }: { id: string }) {
   }, [id]);
 
   const count = (n: PublicCount) => (n === null ? t('public.suppressed') : fmt.int(n));
+  const cell = (n: PublicCount, protecting: boolean) => (protecting ? t('public.protecting') : count(n));
   const scope = (s: string) => t(`adoptionScope.${s}`, { defaultValue: s });
 
   return (
@@ -188,23 +188,23 @@ export default function PublicModelPage({ id }: { id: string }) {
             </p>
             <p className="muted">{t('public.participationNote')}</p>
             <div className="two-columns">
-              <CountTable
+              <PublicCounts
                 caption={t('public.byKind')}
-                keyHeader={t('public.group')}
-                valueHeader={t('public.people')}
-                format={(n) => count(n)}
-                rows={orderedKeys(KINDS, model.participation.byKind as Record<string, number>)
+                rows={orderedKeys(KINDS, {})
                   .filter((k) => k in model.participation.byKind)
-                  .map((k) => ({ key: k, label: t(`kind.${k}`, { defaultValue: k }), value: model.participation.byKind[k], testId: `public-kind-${k}` }))}
+                  .map((k) => ({
+                    key: k, label: t(`kind.${k}`, { defaultValue: k }), testId: `public-kind-${k}`,
+                    text: cell(model.participation.byKind[k], model.participation.byKindProtecting.includes(k)),
+                  }))}
               />
-              <CountTable
+              <PublicCounts
                 caption={t('public.byAgeBand')}
-                keyHeader={t('public.group')}
-                valueHeader={t('public.people')}
-                format={(n) => count(n)}
-                rows={orderedKeys(AGE_BANDS, model.participation.byAgeBand as Record<string, number>)
+                rows={orderedKeys(AGE_BANDS, {})
                   .filter((k) => k in model.participation.byAgeBand)
-                  .map((k) => ({ key: k, label: t(`ageBand.${k}`, { defaultValue: k }), value: model.participation.byAgeBand[k], testId: `public-age-${k}` }))}
+                  .map((k) => ({
+                    key: k, label: t(`ageBand.${k}`, { defaultValue: k }), testId: `public-age-${k}`,
+                    text: cell(model.participation.byAgeBand[k], model.participation.byAgeBandProtecting.includes(k)),
+                  }))}
               />
             </div>
           </section>
@@ -224,5 +224,29 @@ export default function PublicModelPage({ id }: { id: string }) {
         </article>
       )}
     </>
+  );
+}
+
+/** A breakdown whose figures are already text ("< 5" and "–" are not numbers). */
+function PublicCounts({ caption, rows }: { caption: string; rows: { key: string; label: string; text: string; testId: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="data-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('public.group')}</th>
+          <th scope="col" className="num">{t('public.people')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.label}</th>
+            <td className="num" data-testid={r.testId}>{r.text}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

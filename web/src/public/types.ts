@@ -42,7 +42,14 @@ export interface PublicModel {
   processes: string[];
   adoptedAt: string;
   publishedAt: string;
-  participation: { total: PublicCount; byKind: Record<string, PublicCount>; byAgeBand: Record<string, PublicCount> };
+  participation: {
+    total: PublicCount;
+    byKind: Record<string, PublicCount>;
+    byAgeBand: Record<string, PublicCount>;
+    /** Cells hidden (null) so that a single small cell cannot be worked out from the total: not "< 5". */
+    byKindProtecting: string[];
+    byAgeBandProtecting: string[];
+  };
   suppressedBelow: number;
   adaptedFrom?: { id?: string | null; county: string; title?: string | null } | null;
   spreadTotal: number;
