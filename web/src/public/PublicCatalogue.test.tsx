@@ -12,7 +12,7 @@ const kotitori = {
     { metric: 'Asiakastyytyväisyys', baseline: 3, target: 4, unit: '1–5', met: false, note: null },
   ],
   lessons: null, adoptionScope: 'MultiCounty', processes: ['Palveluohjaus'], adoptedAt: '2026-08-01T00:00:00Z', publishedAt: '2026-09-01T00:00:00Z',
-  participation: { total: 52, byKind: { client: 40, experienceExpert: null, professional: null }, byKindProtecting: ['professional'], byAgeBandProtecting: [], byAgeBand: { under18: 0, '65plus': 30, '30to64': null, '18to29': null } },
+  participation: { total: 52, byKind: { client: 40, experienceExpert: '< 5' }, byKindProtecting: ['professional'], byAgeBandProtecting: [], byAgeBand: { under18: 0, '65plus': 30, '30to64': '< 5', '18to29': '< 5' } },
   suppressedBelow: 5, adaptedFrom: null, spreadTotal: 2,
   spread: [
     { experimentId: 'm2', title: 'Kotitori Tampere', county: 'helsinki', stage: 'Adopted', adoptionScope: 'County', published: true,
@@ -41,7 +41,7 @@ describe('Public catalogue', () => {
     await waitFor(() => expect(screen.getByTestId('catalogue-item').textContent).toContain('Sovelluksia muualla: 2'));
     expect(calls.some((c) => c.url === '/api/public/operating-models?q=kotitori')).toBe(true);
     expect(calls.every((c) => !('Authorization' in c.headers))).toBe(true);
-  });
+  }, 20_000);
 
   it('shows a model with met / not met, small counts as "< 5" and where it spread as a nested list', async () => {
     window.history.pushState(null, '', '/julkinen/m1');
@@ -64,5 +64,5 @@ describe('Public catalogue', () => {
     expect(nested.textContent).toContain('Pilotoinnissa');
     expect(nested.querySelector('a')).toBeNull();
     expect(screen.getByRole('img', { name: /2 sovellusta/ })).toBeTruthy();
-  });
+  }, 20_000);
 });

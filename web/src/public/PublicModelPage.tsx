@@ -26,8 +26,8 @@ export default function PublicModelPage({ id }: { id: string }) {
     return () => ctl.abort();
   }, [id]);
 
-  const count = (n: PublicCount) => (n === null ? t('public.suppressed') : fmt.int(n));
-  const cell = (n: PublicCount, protecting: boolean) => (protecting ? t('public.protecting') : count(n));
+  const count = (n: PublicCount) => (typeof n === 'number' ? fmt.int(n) : t('public.suppressed'));
+  const cell = (n: PublicCount | undefined, protecting: boolean) => (protecting || n === undefined ? t('public.protecting') : count(n));
   const scope = (s: string) => t(`adoptionScope.${s}`, { defaultValue: s });
 
   return (
@@ -191,7 +191,7 @@ export default function PublicModelPage({ id }: { id: string }) {
               <PublicCounts
                 caption={t('public.byKind')}
                 rows={orderedKeys(KINDS, {})
-                  .filter((k) => k in model.participation.byKind)
+                  .filter((k) => k in model.participation.byKind || model.participation.byKindProtecting.includes(k))
                   .map((k) => ({
                     key: k, label: t(`kind.${k}`, { defaultValue: k }), testId: `public-kind-${k}`,
                     text: cell(model.participation.byKind[k], model.participation.byKindProtecting.includes(k)),
@@ -200,7 +200,7 @@ export default function PublicModelPage({ id }: { id: string }) {
               <PublicCounts
                 caption={t('public.byAgeBand')}
                 rows={orderedKeys(AGE_BANDS, {})
-                  .filter((k) => k in model.participation.byAgeBand)
+                  .filter((k) => k in model.participation.byAgeBand || model.participation.byAgeBandProtecting.includes(k))
                   .map((k) => ({
                     key: k, label: t(`ageBand.${k}`, { defaultValue: k }), testId: `public-age-${k}`,
                     text: cell(model.participation.byAgeBand[k], model.participation.byAgeBandProtecting.includes(k)),

@@ -24,8 +24,8 @@ export interface PublicSummary {
 
 export interface PublicCatalogue { items: PublicSummary[]; total: number }
 
-/** Counts from 1 to 4 are null: shown as "< 5". */
-export type PublicCount = number | null;
+/** Counts from 1 to 4 are the string "< 5" (as on the dashboards). */
+export type PublicCount = number | string;
 
 export interface PublicModel {
   id: string;
@@ -46,7 +46,7 @@ export interface PublicModel {
     total: PublicCount;
     byKind: Record<string, PublicCount>;
     byAgeBand: Record<string, PublicCount>;
-    /** Cells hidden (null) so that a single small cell cannot be worked out from the total: not "< 5". */
+    /** Cells left out so that a single small cell cannot be worked out from the total (shown as "–", not "< 5"). */
     byKindProtecting: string[];
     byAgeBandProtecting: string[];
   };
