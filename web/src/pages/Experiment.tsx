@@ -4,6 +4,7 @@ import { ExperimentActions } from '../components/ExperimentActions';
 import { ExperimentSpreadSection } from '../components/ExperimentSpreadSection';
 import { ExperimentStateView } from '../components/ExperimentStateView';
 import { PageHeading } from '../components/PageHeading';
+import { PublicationPanel } from '../components/PublicationPanel';
 import { Loading } from '../components/Status';
 import { Timeline } from '../components/Timeline';
 import { href } from '../router';
@@ -36,6 +37,7 @@ export default function Experiment({ id }: { id: string }) {
           {writes && <ExperimentActions state={state} />}
           <ExperimentStateView state={state} />
           <ExperimentSpreadSection state={state} />
+          {writes && <PublicationPanel state={state} />}
           <section aria-labelledby="experiment-timeline">
             <h2 id="experiment-timeline">{t('experiment.timeline')}</h2>
             {history ? <Timeline events={history} /> : <Loading />}
