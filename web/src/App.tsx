@@ -3,6 +3,7 @@ import { Button, LanguageMenu, LanguageMenuItem, SkipLink } from 'suomifi-ui-com
 import { useTranslation } from 'react-i18next';
 import { LiveRegionProvider } from './components/LiveRegion';
 import { PageHeading } from './components/PageHeading';
+import { SinceLastVisit } from './components/SinceLastVisit';
 import Funnel from './dashboards/Funnel';
 import Participation from './dashboards/Participation';
 import Pilots from './dashboards/Pilots';
@@ -34,7 +35,7 @@ const NAV = [
   { path: 'projects', key: 'nav.projects' },
 ] as const;
 
-function LanguagePicker() {
+export function LanguagePicker() {
   const { t, i18n } = useTranslation();
   return (
     <LanguageMenu buttonText={t(`languages.${i18n.language}`)} aria-label={t('app.languageMenu', { current: t(`languages.${i18n.language}`) })} className="language-menu">
@@ -180,6 +181,7 @@ export default function App() {
         )}
       </header>
       <main id="main-content" tabIndex={-1}>
+        {session && <SinceLastVisit user={session.user} />}
         <Suspense fallback={<Loading />}>
           <Page />
         </Suspense>

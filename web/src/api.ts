@@ -4,6 +4,7 @@ import type {
   County, DashboardName, GoalProgress, ExperimentState, ExperimentSummary, FunnelData, HistoryEvent, LoginResult, Paged,
   InclusionProof, ParticipationData, PilotsData, Project, ProjectDetail, VerifyResult, WriteResult,
 } from './types';
+import type { ChangesSinceLastVisit, ExperimentSpread } from './public/types';
 
 /** An RFC 9457 problem detail, or a failure to reach the server at all (status 0). */
 export class ApiError extends Error {
@@ -129,6 +130,10 @@ export const api = {
     get<HistoryEvent[]>(`/api/experiments/${encodeURIComponent(id)}/history`, signal),
   asOf: (id: string, version: number, signal?: AbortSignal) =>
     get<ExperimentState>(`/api/experiments/${encodeURIComponent(id)}/as-of${queryString({ version })}`, signal),
+  spread: (id: string, signal?: AbortSignal) =>
+    get<ExperimentSpread>(`/api/experiments/${encodeURIComponent(id)}/spread`, signal),
+  changes: (signal?: AbortSignal) => get<ChangesSinceLastVisit>('/api/me/changes', signal),
+  markVisit: (seenUntil: string) => request<void>('POST', '/api/me/visits', { seenUntil }),
   verify: (experimentId: string, signal?: AbortSignal) =>
     get<VerifyResult>(`/api/audit/verify${queryString({ experimentId })}`, signal),
   logKey: (signal?: AbortSignal) => getText('/api/audit/log/key', signal),

@@ -43,6 +43,7 @@ export interface FunnelData {
   conversions: Conversion[];
   discontinuationReasons: { reason: string; count: number }[];
   adoptionScopes: Counts;
+  adoptedFromOtherCounties?: number;
   updatedAt?: string | null;
 }
 
@@ -122,6 +123,8 @@ export interface ExperimentState {
   adoption: { scope: string; processes: string[]; operatingModel?: { title: string; link?: string | null } | null } | null;
   discontinuation: { reason: string; lessons?: string | null } | null;
   onHold: { reason: string; from: string } | null;
+  adaptedFrom?: { originId: string; originCounty: string; operatingModelTitle: string } | null;
+  publication?: { publishedAt: string; includeLessons: boolean } | null;
 }
 
 export interface HistoryEvent {

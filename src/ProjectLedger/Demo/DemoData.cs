@@ -152,6 +152,22 @@ public sealed class DemoBuilder
         return stream;
     }
 
+    public DemoStream Adapt(DemoStream origin, string county, string title, string problem, IReadOnlyList<string> themes, DateTimeOffset at,
+        Project? project = null, string? workstream = null, string? role = null)
+    {
+        var stream = new DemoStream(NextGuid(), User(county), Clock, NextCorrelation);
+        stream.Adapt(origin.Current, new ProposeExperiment(title, problem, county, project?.Id, workstream, themes.ToList<string?>(),
+            role ?? Pick(DemoVocabulary.ProposerRoles), Reason: "Toisen alueen toimintamalli sovellettavaksi"), project, at);
+        Experiments.Add(stream);
+        return stream;
+    }
+
+    /// <summary>A story's stream by its title.</summary>
+    public DemoStream Story(string title) => Experiments.First(e => e.Current.Title == title);
+
+    public void Publish(DemoStream s, DateTimeOffset at, bool includeLessons, string rationale) =>
+        s.Do(at, (state, user) => new OperatingModels.PublishOperatingModel(includeLessons, rationale).Decide(state, user));
+
     public void Plan(DemoStream s, DateTimeOffset at, string hypothesis, string targetGroup, IReadOnlyList<SuccessCriterionInput> criteria,
         decimal hours, string? reason = null)
     {

@@ -53,6 +53,10 @@ public sealed class DemoStream
                 string.Join("; ", invalid.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
             : command;
 
+    /// <summary>Proposed as an adaptation of the origin's adopted model, as POST /api/experiments/{origin}/adaptations decides it.</summary>
+    public DemoStream Adapt(Experiment origin, ProposeExperiment command, Projects.Project? project, DateTimeOffset at) =>
+        Record(OperatingModels.AdaptOperatingModel.Decide(origin.Id, origin, command, project, User), at, command.Reason, "adapt");
+
     public DemoStream Do(DateTimeOffset at, Func<Experiment, LedgerUser, Decision> decide, string? reason = null) =>
         Record(decide(Current, User), at, reason, "command");
 

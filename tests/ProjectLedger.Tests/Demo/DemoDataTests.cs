@@ -101,6 +101,23 @@ public sealed class DemoDataTests(DemoLedger demo) : IClassFixture<DemoLedger>
     }
 
     [Fact]
+    public async Task the_catalogue_and_lineage_are_alive_kotitori_and_vantaa_keravas_chat_published_and_adapted_across_counties()
+    {
+        var experiments = await Experiments();
+        var published = experiments.Where(e => e.Publication is not null).ToList();
+        published.Count.ShouldBeGreaterThanOrEqualTo(4);
+        published.Select(e => e.Title).ShouldContain(DemoStories.CommonGoodPlatform);
+        published.Select(e => e.Title).ShouldContain("Chat-pilotit sosiaali- ja terveysneuvonnassa");
+
+        var platform = experiments.Single(e => e.Title == DemoStories.CommonGoodPlatform);
+        var kotitori = experiments.Single(e => e.AdaptedFrom?.OriginId == platform.Id && e.County == "pirkanmaa");
+        kotitori.Stage.ShouldBe(Stage.Adopted);
+        kotitori.Publication.ShouldNotBeNull();
+        experiments.Count(e => e.AdaptedFrom is { } origin && origin.OriginCounty != e.County && e.Stage == Stage.Adopted).ShouldBeGreaterThanOrEqualTo(2);
+        experiments.Select(e => e.AdaptedFrom?.OriginCounty).Where(c => c is not null).Distinct().Count().ShouldBeGreaterThanOrEqualTo(3);
+    }
+
+    [Fact]
     public async Task vantaa_kerava_holds_experience_expert_and_ngo_clinics()
     {
         var sessions = (await Experiments()).Where(e => e.County == "vantaa-kerava").SelectMany(e => e.Sessions).ToList();

@@ -106,15 +106,17 @@ public sealed class SpreadDecisionTests
     [InlineData(5, 5)]
     [InlineData(104, 104)]
     public void counts_from_one_to_four_are_suppressed(int count, int? shown) =>
-        PublicParticipation.Suppress(count).ShouldBe(shown);
+        PublicParticipation.Suppress(count).Value.ShouldBe(shown);
 
     [Fact]
     public void a_breakdown_never_hides_a_single_cell_the_total_would_reveal()
     {
-        var shown = PublicParticipation.Breakdown(new Dictionary<string, int> { ["client"] = 40, ["experienceExpert"] = 3, ["professional"] = 9, ["ngo"] = 0 });
-        shown["experienceExpert"].ShouldBeNull();
-        shown["professional"].ShouldBeNull("the next smallest cell is hidden too, or 52 − 40 − 9 gives the 3 away");
-        shown["client"].ShouldBe(40);
-        shown["ngo"].ShouldBe(0);
+        var (shown, protecting) = PublicParticipation.Breakdown(new Dictionary<string, int> { ["client"] = 40, ["experienceExpert"] = 3, ["professional"] = 9, ["ngo"] = 0 });
+        protecting.ShouldBe(["professional"]);
+        shown["experienceExpert"].ToString().ShouldBe("< 5");
+        shown.ContainsKey("professional").ShouldBeFalse("the next smallest cell is left out too, or 52 − 40 − 9 gives the 3 away");
+        shown["client"].Value.ShouldBe(40);
+        shown["ngo"].Value.ShouldBe(0);
+        PublicParticipation.Breakdown(new Dictionary<string, int> { ["client"] = 40, ["ngo"] = 3, ["research"] = 2 }).Protecting.ShouldBeEmpty("two small cells protect each other");
     }
 }
