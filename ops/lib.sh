@@ -162,3 +162,9 @@ restore_locked() {
     fi
   done
 }
+
+# Debian's docker-compose (1.29), to validate docker-compose.yml with `config` (no Docker engine
+# runs here); its python3-yaml lets the test read the normalised file.
+ensure_compose() {
+  if ! command -v docker-compose >/dev/null 2>&1; then apt_install docker-compose; fi
+}
