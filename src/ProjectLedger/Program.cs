@@ -32,6 +32,7 @@ builder.Services.AddLedgerDashboards(builder.Configuration["LEDGER_REDIS"]);
 builder.Host.AddLedgerWolverine(ledger);
 builder.Services.AddLedgerHealth();
 builder.Services.AddLedgerOpenApi();
+builder.AddLedgerTelemetry();
 
 var app = builder.Build();
 
