@@ -32,13 +32,13 @@ builder.Services.AddLedgerDashboards(builder.Configuration["LEDGER_REDIS"]);
 builder.Host.AddLedgerWolverine(ledger);
 builder.Services.AddLedgerHealth();
 builder.Services.AddLedgerOpenApi();
+builder.Services.AddLedgerStaticFiles();
 builder.AddLedgerTelemetry();
 
 var app = builder.Build();
 
 app.UseLedgerProblemDetails();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseLedgerStaticFiles();
 app.UseMissingFileAsNotFound();
 app.UseAuthentication();
 app.UseLedgerLimits();

@@ -1,36 +1,76 @@
 using Marten;
+using ProjectLedger.Experiments;
+using ProjectLedger.Portfolio;
 using ProjectLedger.Security;
 using ProjectLedger.Streams;
 using Wolverine.Http;
 
 namespace ProjectLedger.Dashboards;
 
-/// <summary>The three dashboards, each one document read by id: no replay, no scan.</summary>
+/// <summary>
+/// The three kept dashboards, each one document read by id: no replay, no scan. With ?at=TIME each
+/// is built from the events up to that time instead.
+/// </summary>
 public static class DashboardEndpoints
 {
     /// <summary>The live funnel, or with ?at=TIME the funnel as it stood then (built from the events up to that time).</summary>
     [WolverineGet("/api/dashboards/funnel")]
     public static Task<IResult> Funnel(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http) =>
         Read(county, projectId, theme, session, http, at is { } moment
-            ? async (s, scope, ct) => await FunnelAsOf.At(s, scope, moment.ToUniversalTime(), ct)
-            : DashboardReader.Funnel);
+            ? async (s, scope, _, ct) => await FunnelAsOf.At(s, scope, moment.ToUniversalTime(), ct)
+            : (s, scope, _, ct) => DashboardReader.Funnel(s, scope, ct));
 
     [WolverineGet("/api/dashboards/pilots")]
-    public static Task<IResult> Pilots(string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http) =>
-        Read(county, projectId, theme, session, http, DashboardReader.Pilots);
+    public static Task<IResult> Pilots(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http) =>
+        Read(county, projectId, theme, session, http, at is { } moment
+            ? async (s, scope, reveal, ct) =>
+            {
+                var states = await PortfolioStates.At(s, scope, moment.ToUniversalTime(), ct);
+                var recent = states.Participation.ToLookup(p => p.ExperimentId, p => new DatedCount(p.Record.PeriodEnd, p.Record.ByKind.Values.Sum()));
+                var cards = states.Experiments.Select(e => PilotCard.Of(e, [.. recent[e.Id]], e.LastChangedAt));
+                return PilotsResponse.From(scope, cards, moment.ToUniversalTime(), states.LastEventAt).AsSeenBy(reveal);
+            }
+            : DashboardReader.Pilots);
 
+    /// <summary>Participation now or as of ?at=; with ?from=&amp;to= only the records whose period ends in that range count.</summary>
     [WolverineGet("/api/dashboards/participation")]
-    public static Task<IResult> Participation(string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http) =>
-        Read(county, projectId, theme, session, http, DashboardReader.Participation);
+    public static Task<IResult> Participation(string? county, Guid? projectId, string? theme, DateTimeOffset? at, DateOnly? from, DateOnly? to,
+        IQuerySession session, HttpContext http)
+    {
+        if (from is { } f && to is { } t && f > t)
+            return Task.FromResult(LedgerProblems.ToResult(Invalid.Field("from", "The period starts on or before it ends.")));
+        var moment = at?.ToUniversalTime();
+        if (from is null && to is null && moment is null) return Read(county, projectId, theme, session, http, DashboardReader.Participation);
+        return Read(county, projectId, theme, session, http, async (s, scope, reveal, ct) =>
+        {
+            var view = new ParticipationView { Id = scope };
+            DateTimeOffset? updated;
+            if (from is null && to is null)
+            {
+                var states = await PortfolioStates.At(s, scope, moment!.Value, ct);
+                foreach (var e in states.Experiments) view.Apply(e, +1);
+                updated = states.LastEventAt;
+            }
+            else
+            {
+                var records = moment is { } m ? (await PortfolioStates.At(s, scope, m, ct)).Participation : await PortfolioStates.ParticipationNow(s, scope, ct);
+                foreach (var r in records.Where(r => (from is null || r.Record.PeriodEnd >= from) && (to is null || r.Record.PeriodEnd <= to)))
+                    view.Apply(ParticipationTotals.None.Add(r.Record), +1);
+                updated = null;
+            }
+            view.UpdatedAt = updated ?? DateTimeOffset.UtcNow;
+            return ParticipationResponse.From(scope, view).AsSeenBy(reveal) with { At = moment, From = from, To = to };
+        });
+    }
 
-    private static async Task<IResult> Read(string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http,
-        Func<IQuerySession, string, CancellationToken, Task<object>> read)
+    public static async Task<IResult> Read(string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http,
+        Func<IQuerySession, string, bool, CancellationToken, Task<object>> read)
     {
         var user = LedgerUser.From(http.User);
         var scope = DashboardScope.FromQuery(county, projectId, theme, user);
         if (await DashboardScope.Authorize(scope, user, session, http.RequestAborted) is { } refusal)
             return LedgerProblems.ToResult(refusal);
-        return Results.Ok(await read(session, scope, http.RequestAborted));
+        return Results.Ok(await read(session, scope, PrivateCount.Reveals(user), http.RequestAborted));
     }
 }
 
@@ -45,24 +85,24 @@ public static class DashboardReader
     public static async Task<object> Funnel(IQuerySession session, string scope, CancellationToken ct) =>
         FunnelResponse.From(scope, await session.LoadAsync<FunnelView>(scope, ct));
 
-    public static async Task<object> Pilots(IQuerySession session, string scope, CancellationToken ct) =>
-        await PilotsResponse.Read(session, scope, Today(), ct);
+    public static async Task<object> Pilots(IQuerySession session, string scope, bool reveal, CancellationToken ct) =>
+        (await PilotsResponse.Read(session, scope, Today(), ct)).AsSeenBy(reveal);
 
-    public static async Task<object> Participation(IQuerySession session, string scope, CancellationToken ct) =>
-        ParticipationResponse.From(scope, await session.LoadAsync<ParticipationView>(scope, ct));
+    public static async Task<object> Participation(IQuerySession session, string scope, bool reveal, CancellationToken ct) =>
+        ParticipationResponse.From(scope, await session.LoadAsync<ParticipationView>(scope, ct)).AsSeenBy(reveal);
 
-    public static Task<object> Read(string dashboard, IQuerySession session, string scope, CancellationToken ct) => dashboard switch
+    public static Task<object> Read(string dashboard, IQuerySession session, string scope, bool reveal, CancellationToken ct) => dashboard switch
     {
         FunnelName => Funnel(session, scope, ct),
-        PilotsName => Pilots(session, scope, ct),
-        _ => Participation(session, scope, ct),
+        PilotsName => Pilots(session, scope, reveal, ct),
+        _ => Participation(session, scope, reveal, ct),
     };
 
-    /// <summary>The push payload for a funnel or participation document the projection just stored.</summary>
-    public static (string Dashboard, string Scope, object Data)? FromDocument(object document) => document switch
+    /// <summary>The push payload for a funnel or participation document the projection just stored, as seen with or without small counts.</summary>
+    public static (string Dashboard, string Scope, Func<bool, object> Data)? FromDocument(object document) => document switch
     {
-        FunnelView f => (FunnelName, f.Id, FunnelResponse.From(f.Id, f)),
-        ParticipationView p => (ParticipationName, p.Id, ParticipationResponse.From(p.Id, p)),
+        FunnelView f => (FunnelName, f.Id, _ => FunnelResponse.From(f.Id, f)),
+        ParticipationView p => (ParticipationName, p.Id, reveal => ParticipationResponse.From(p.Id, p).AsSeenBy(reveal)),
         _ => null,
     };
 

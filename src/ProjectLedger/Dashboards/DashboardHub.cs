@@ -16,7 +16,8 @@ public sealed class DashboardHub(IDocumentStore store) : Hub
     public const string Path = "/hubs/dashboards";
     public const string ChangedMessage = "dashboardChanged";
 
-    public static string Group(string dashboard, string scope) => dashboard + "|" + scope;
+    /// <summary>Who sees small counts (auditors) watches apart from everyone else.</summary>
+    public static string Group(string dashboard, string scope, bool reveal) => dashboard + "|" + scope + (reveal ? "|all" : "");
 
     /// <summary>Joins the scope's group and answers the current figures.</summary>
     public async Task<object> Watch(string dashboard, string scope)
@@ -33,12 +34,13 @@ public sealed class DashboardHub(IDocumentStore store) : Hub
                 Invalid i => string.Join(" ", i.Errors.SelectMany(e => e.Value)),
                 _ => "Not allowed.",
             });
-        await Groups.AddToGroupAsync(Context.ConnectionId, Group(dashboard, scope), Context.ConnectionAborted);
-        return new DashboardChanged(dashboard, scope, await DashboardReader.Read(dashboard, session, scope, Context.ConnectionAborted));
+        var reveal = PrivateCount.Reveals(user);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(dashboard, scope, reveal), Context.ConnectionAborted);
+        return new DashboardChanged(dashboard, scope, await DashboardReader.Read(dashboard, session, scope, reveal, Context.ConnectionAborted));
     }
 
     public Task Unwatch(string dashboard, string scope) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(dashboard, scope), Context.ConnectionAborted);
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(dashboard, scope, PrivateCount.Reveals(LedgerUser.From(Context.User!))), Context.ConnectionAborted);
 }
 
 public sealed record DashboardChanged(string Dashboard, string Scope, object Data);

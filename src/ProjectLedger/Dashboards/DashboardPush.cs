@@ -18,21 +18,27 @@ public sealed class DashboardPush(IHubContext<DashboardHub> hub, ILogger<Dashboa
         foreach (var document in changed)
         {
             if (DashboardReader.FromDocument(document) is var (dashboard, scope, data))
-                await Send(dashboard, scope, data, token);
+                foreach (var reveal in new[] { false, true })
+                    await Send(dashboard, scope, reveal, data(reveal), token);
         }
 
         var boards = changed.OfType<PilotCard>().SelectMany(c => c.Scopes).Distinct().ToList();
         if (boards.Count == 0) return;
         await using var query = session.DocumentStore.QuerySession();
         foreach (var scope in boards)
-            await Send(DashboardReader.PilotsName, scope, await DashboardReader.Pilots(query, scope, token), token);
+        {
+            var board = await PilotsResponse.Read(query, scope, DashboardReader.Today(), token);
+            foreach (var reveal in new[] { false, true })
+                await Send(DashboardReader.PilotsName, scope, reveal, board.AsSeenBy(reveal), token);
+        }
     }
 
-    private async Task Send(string dashboard, string scope, object data, CancellationToken token)
+    /// <summary>Auditors watch in a group of their own: theirs is the only push that carries counts of 1–4.</summary>
+    private async Task Send(string dashboard, string scope, bool reveal, object data, CancellationToken token)
     {
         try
         {
-            await hub.Clients.Group(DashboardHub.Group(dashboard, scope))
+            await hub.Clients.Group(DashboardHub.Group(dashboard, scope, reveal))
                 .SendAsync(DashboardHub.ChangedMessage, new DashboardChanged(dashboard, scope, data), token);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -13,9 +13,10 @@ public sealed class ParticipationView : IScopeView
     public Dictionary<string, int> ByChannel { get; set; } = [];
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public void Apply(Experiment e, int sign)
+    public void Apply(Experiment e, int sign) => Apply(e.Participation, sign);
+
+    public void Apply(ParticipationTotals p, int sign)
     {
-        var p = e.Participation;
         Total += sign * p.Total;
         Add(ByKind, p.ByKind, sign);
         Add(ByAgeBand, p.ByAgeBand, sign);
@@ -51,6 +52,21 @@ public sealed record ParticipationResponse(
             view.Total == 0 ? null : view.UpdatedAt);
     }
 
+    /// <summary>The figures as the reader may see them: small counts hidden unless they reveal (auditors).</summary>
+    public ParticipationFigures AsSeenBy(bool reveal)
+    {
+        IReadOnlyDictionary<string, PrivateCount> Hide(IReadOnlyDictionary<string, int> counts) =>
+            counts.ToDictionary(c => c.Key, c => PrivateCount.Of(c.Value, reveal));
+        return new ParticipationFigures(Scope, PrivateCount.Of(Total, reveal), Hide(ByKind), Hide(ByAgeBand), Hide(ByWay), Hide(ByChannel),
+            ReachGaps, UpdatedAt, null, null, null);
+    }
+
     private static IReadOnlyDictionary<string, int> Complete(Dictionary<string, int> counts, IReadOnlyList<string> keys) =>
         keys.ToDictionary(k => k, k => counts.GetValueOrDefault(k));
 }
+
+/// <summary>Participation as a reader sees it (small counts hidden), now, as of a moment, or over a period (from–to, by period end).</summary>
+public sealed record ParticipationFigures(
+    string Scope, PrivateCount Total, IReadOnlyDictionary<string, PrivateCount> ByKind, IReadOnlyDictionary<string, PrivateCount> ByAgeBand,
+    IReadOnlyDictionary<string, PrivateCount> ByWay, IReadOnlyDictionary<string, PrivateCount> ByChannel, IReadOnlyList<ReachGap> ReachGaps,
+    DateTimeOffset? UpdatedAt, DateTimeOffset? At, DateOnly? From, DateOnly? To);

@@ -58,13 +58,14 @@ public sealed class PilotsSummary : IScopeView
 
 public sealed record PilotFigures(
     Guid ExperimentId, string Title, string County, Guid? ProjectId, Stage Stage, IReadOnlyList<string> Sites, IReadOnlyList<string> Channels,
-    DateOnly Start, DateOnly PlannedEnd, int DaysRunning, int ParticipantsLast7Days, bool EvaluationOverdue);
+    DateOnly Start, DateOnly PlannedEnd, int DaysRunning, PrivateCount ParticipantsLast7Days, bool EvaluationOverdue);
 
 /// <summary>
 /// The board of a scope: its counts (one document), and the first Shown of its cards, overdue ones
 /// first (planned end longest past), through a partial index on the cards on the board.
 /// </summary>
-public sealed record PilotsResponse(string Scope, IReadOnlyList<PilotFigures> Pilots, int OnBoard, int Live, int EvaluationOverdue, DateTimeOffset? UpdatedAt)
+public sealed record PilotsResponse(string Scope, IReadOnlyList<PilotFigures> Pilots, int OnBoard, int Live, int EvaluationOverdue, DateTimeOffset? UpdatedAt,
+    DateTimeOffset? At = null)
 {
     public const int Shown = 200;
 
@@ -76,15 +77,33 @@ public sealed record PilotsResponse(string Scope, IReadOnlyList<PilotFigures> Pi
         var cards = batch.Query<PilotCard>().Where(InScope(scope)).Where(c => c.OnBoard).OrderBy(c => c.PlannedEnd).Take(Shown).ToList();
         await batch.Execute(ct);
 
-        var shown = (await cards).Select(c => new PilotFigures(
-            c.Id, c.Title, c.County, c.ProjectId, c.Stage, c.Sites, c.Channels, c.Start, c.PlannedEnd,
-            DaysRunning: Math.Max(0, (c.Ended ?? today).DayNumber - c.Start.DayNumber),
-            ParticipantsLast7Days: c.RecentParticipation.Where(r => r.PeriodEnd.DayNumber > today.DayNumber - 7 && r.PeriodEnd <= today).Sum(r => r.Count),
-            EvaluationOverdue: c.PlannedEnd < today)).ToList();
+        var shown = (await cards).Select(c => Figures(c, today)).ToList();
         var counts = await summary ?? new PilotsSummary { Id = scope };
         return new PilotsResponse(scope, shown, counts.OnBoard, counts.Live, counts.OverdueOn(today),
             shown.Count == 0 ? null : counts.UpdatedAt);
     }
+
+    /// <summary>The board as it stood at a moment: the cards of the experiments' states then, "today" being that day.</summary>
+    public static PilotsResponse From(string scope, IEnumerable<PilotCard?> cards, DateTimeOffset at, DateTimeOffset? updatedAt)
+    {
+        var today = DateOnly.FromDateTime(at.UtcDateTime);
+        var onBoard = cards.OfType<PilotCard>().Where(c => c.OnBoard).OrderBy(c => c.PlannedEnd).ThenBy(c => c.Id).ToList();
+        var shown = onBoard.Take(Shown).Select(c => Figures(c, today)).ToList();
+        return new PilotsResponse(scope, shown, onBoard.Count, onBoard.Count(c => c.Stage == Stage.Piloting), onBoard.Count(c => c.PlannedEnd < today),
+            shown.Count == 0 ? null : updatedAt, at);
+    }
+
+    /// <summary>The board as the reader may see it: this week's participants hidden when 1–4, unless they reveal (auditors).</summary>
+    public PilotsResponse AsSeenBy(bool reveal) => reveal ? this : this with
+    {
+        Pilots = Pilots.Select(p => p with { ParticipantsLast7Days = PrivateCount.Of(p.ParticipantsLast7Days.Value ?? 0, false) }).ToList(),
+    };
+
+    private static PilotFigures Figures(PilotCard c, DateOnly today) => new(
+        c.Id, c.Title, c.County, c.ProjectId, c.Stage, c.Sites, c.Channels, c.Start, c.PlannedEnd,
+        DaysRunning: Math.Max(0, (c.Ended ?? today).DayNumber - c.Start.DayNumber),
+        ParticipantsLast7Days: new PrivateCount(c.RecentParticipation.Where(r => r.PeriodEnd.DayNumber > today.DayNumber - 7 && r.PeriodEnd <= today).Sum(r => r.Count)),
+        EvaluationOverdue: c.PlannedEnd < today);
 
     private static System.Linq.Expressions.Expression<Func<PilotCard, bool>> InScope(string scope)
     {

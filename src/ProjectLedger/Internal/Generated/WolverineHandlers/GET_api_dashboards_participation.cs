@@ -45,9 +45,48 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var theme = httpContext.Request.Query["theme"];
+            string at_rawValue = httpContext.Request.Query["at"];
+            System.Nullable<System.DateTimeOffset> at = default;
+
+            if (at_rawValue != null && System.DateTimeOffset.TryParse(at_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var at_parsed))
+            {
+                at = at_parsed;
+            }
+            else if (!string.IsNullOrEmpty(at_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "at", at_rawValue, "System.DateTimeOffset").ConfigureAwait(false);
+                return;
+            }
+
+            string from_rawValue = httpContext.Request.Query["from"];
+            System.Nullable<System.DateOnly> from = default;
+
+            if (from_rawValue != null && System.DateOnly.TryParse(from_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var from_parsed))
+            {
+                from = from_parsed;
+            }
+            else if (!string.IsNullOrEmpty(from_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "from", from_rawValue, "System.DateOnly").ConfigureAwait(false);
+                return;
+            }
+
+            string to_rawValue = httpContext.Request.Query["to"];
+            System.Nullable<System.DateOnly> to = default;
+
+            if (to_rawValue != null && System.DateOnly.TryParse(to_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var to_parsed))
+            {
+                to = to_parsed;
+            }
+            else if (!string.IsNullOrEmpty(to_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "to", to_rawValue, "System.DateOnly").ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var result = await ProjectLedger.Dashboards.DashboardEndpoints.Participation(county, projectId, theme, ((Marten.IQuerySession)documentSession), httpContext).ConfigureAwait(false);
+            var result = await ProjectLedger.Dashboards.DashboardEndpoints.Participation(county, projectId, theme, at, from, to, ((Marten.IQuerySession)documentSession), httpContext).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

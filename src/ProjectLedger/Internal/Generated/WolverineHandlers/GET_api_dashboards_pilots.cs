@@ -45,9 +45,22 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var theme = httpContext.Request.Query["theme"];
+            string at_rawValue = httpContext.Request.Query["at"];
+            System.Nullable<System.DateTimeOffset> at = default;
+
+            if (at_rawValue != null && System.DateTimeOffset.TryParse(at_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var at_parsed))
+            {
+                at = at_parsed;
+            }
+            else if (!string.IsNullOrEmpty(at_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "at", at_rawValue, "System.DateTimeOffset").ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var result = await ProjectLedger.Dashboards.DashboardEndpoints.Pilots(county, projectId, theme, ((Marten.IQuerySession)documentSession), httpContext).ConfigureAwait(false);
+            var result = await ProjectLedger.Dashboards.DashboardEndpoints.Pilots(county, projectId, theme, at, ((Marten.IQuerySession)documentSession), httpContext).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

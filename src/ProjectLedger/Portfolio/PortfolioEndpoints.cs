@@ -1,0 +1,40 @@
+using Marten;
+using ProjectLedger.Dashboards;
+using ProjectLedger.Security;
+using ProjectLedger.Streams;
+using Wolverine.Http;
+
+namespace ProjectLedger.Portfolio;
+
+/// <summary>
+/// What leadership learns from the portfolio: goals, success factors against outcome, and the
+/// counties side by side; each now, or with ?at=TIME as it stood then (built from the events up to it).
+/// </summary>
+public static class PortfolioEndpoints
+{
+    /// <summary>Each goal of the scope's projects: baseline → target → latest measured value (project, county or national).</summary>
+    [WolverineGet("/api/dashboards/goals")]
+    public static Task<IResult> Goals(string? county, Guid? projectId, DateTimeOffset? at, IQuerySession session, HttpContext http) =>
+        DashboardEndpoints.Read(county, projectId, null, session, http, async (s, scope, _, ct) => at is { } moment
+            ? GoalsResponse.From(scope, await PortfolioStates.At(s, scope, moment.ToUniversalTime(), ct), moment.ToUniversalTime())
+            : GoalsResponse.From(scope, await PortfolioStates.Now(s, scope, ct, x => x.ProjectId != null && x.Plan != null), null));
+
+    /// <summary>Success factors' means for adopted, discontinued and running experiments of a scope.</summary>
+    [WolverineGet("/api/dashboards/factors")]
+    public static Task<IResult> Factors(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http) =>
+        DashboardEndpoints.Read(county, projectId, theme, session, http, async (s, scope, _, ct) => at is { } moment
+            ? SuccessFactorsResponse.From(scope, await PortfolioStates.At(s, scope, moment.ToUniversalTime(), ct), moment.ToUniversalTime())
+            : SuccessFactorsResponse.From(scope, await PortfolioStates.Now(s, scope, ct, x => x.SuccessFactors != null), null));
+
+    /// <summary>The 22 organisers side by side: national leadership, auditors and admins only.</summary>
+    [WolverineGet("/api/dashboards/counties")]
+    public static async Task<IResult> Counties(DateTimeOffset? at, IQuerySession session, HttpContext http)
+    {
+        var user = LedgerUser.From(http.User);
+        if (!user.SeesAllCounties)
+            return LedgerProblems.ToResult(new Forbidden("The counties side by side are for national leadership, auditors and admins."));
+        return Results.Ok(at is { } moment
+            ? CountyComparisonResponse.AsOf(await PortfolioStates.At(session, DashboardScope.National, moment.ToUniversalTime(), http.RequestAborted), moment.ToUniversalTime())
+            : await CountyComparisonResponse.Now(session, http.RequestAborted));
+    }
+}
