@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using ProjectLedger.Counties;
 using ProjectLedger.Projects;
@@ -42,6 +43,7 @@ public sealed record ProposeExperiment(
 
 public static class ProposeExperimentEndpoint
 {
+    [ProducesResponseType<WriteResult>(201)]
     [WolverinePost("/api/experiments")]
     public static async Task<IResult> Post(ProposeExperiment? command, IDocumentSession session, HttpContext http)
     {

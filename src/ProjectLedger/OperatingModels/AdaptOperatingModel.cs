@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using ProjectLedger.Experiments;
 using ProjectLedger.Projects;
@@ -26,6 +27,8 @@ public static class AdaptOperatingModel
         return Decision.Accept([.. proposed.Events, new ExperimentAdaptedFrom(origin.Id, origin.County, adoption.OperatingModel.Title)]);
     }
 
+    [EndpointSummary("Adapt another county's operating model: a new experiment in your county")]
+    [ProducesResponseType<WriteResult>(201)]
     [WolverinePost("/api/experiments/{id}/adaptations")]
     public static async Task<IResult> Post(Guid id, ProposeExperiment? command, IDocumentSession session, HttpContext http)
     {

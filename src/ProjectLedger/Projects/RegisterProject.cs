@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using ProjectLedger.Counties;
 using ProjectLedger.Streams;
@@ -38,6 +39,7 @@ public sealed record RegisterProject(
 
 public static class RegisterProjectEndpoint
 {
+    [ProducesResponseType<WriteResult>(201)]
     [WolverinePost("/api/projects")]
     public static Task<IResult> Post(RegisterProject? command, IDocumentSession session, HttpContext http)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using ProjectLedger.Counties;
 using ProjectLedger.Hosting;
@@ -13,6 +14,8 @@ public sealed record DemoLoginResponse(string Token, string User, string Role, s
 public static class DemoLoginEndpoint
 {
     [AllowAnonymous]
+    [EndpointSummary("Demo mode only: a token for a demo user")]
+    [ProducesResponseType<DemoLoginResponse>(200)]
     [WolverinePost("/api/demo/login")]
     public static IResult Post(DemoLoginRequest? request, LedgerOptions ledger, TokenIssuer issuer)
     {

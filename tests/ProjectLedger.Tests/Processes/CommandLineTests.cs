@@ -21,7 +21,7 @@ public sealed partial class CommandLineTests
         (await AppCommand.Run(Bare, "--help")).Stdout.ShouldBe(root.Stdout);
 
         var commands = await CommandsIn(root.Stdout, []);
-        commands.Where(c => c.Length == 1).Select(c => c[0]).ShouldBe(["run", "codegen", "db-apply", "projections", "audit", "export", "demo-data", "describe"], ignoreOrder: true);
+        commands.Where(c => c.Length == 1).Select(c => c[0]).ShouldBe(["run", "codegen", "probe", "db-apply", "projections", "audit", "export", "demo-data", "describe"], ignoreOrder: true);
         commands.ShouldContain(c => c.SequenceEqual(new[] { "projections", "rebuild" }));
         foreach (var command in commands)
         {
