@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Button, LanguageMenu, LanguageMenuItem, SkipLink } from 'suomifi-ui-components';
 import { useTranslation } from 'react-i18next';
 import { LiveRegionProvider } from './components/LiveRegion';
@@ -11,6 +11,16 @@ import Audit from './pages/Audit';
 import Experiment from './pages/Experiment';
 import ExperimentsList from './pages/ExperimentsList';
 import Login, { homeFor } from './pages/Login';
+import Accessibility from './pages/Accessibility';
+import Project from './pages/Project';
+import ProjectsList from './pages/ProjectsList';
+import { Loading } from './components/Status';
+
+// The forms are loaded with the first form opened, not with the dashboards.
+const ExperimentFormPage = lazy(() => import('./forms/ExperimentFormPage'));
+const ProposeForm = lazy(() => import('./forms/ProjectForms').then((m) => ({ default: m.ProposeForm })));
+const RegisterProjectForm = lazy(() => import('./forms/ProjectForms').then((m) => ({ default: m.RegisterProjectForm })));
+const ProjectFormPage = lazy(() => import('./forms/ProjectForms').then((m) => ({ default: m.ProjectFormPage })));
 import { href, navigate, useRoute } from './router';
 import { setSession, useSession } from './session';
 import { disconnect } from './signalr';
@@ -21,6 +31,7 @@ const NAV = [
   { path: 'pilots', key: 'nav.pilots' },
   { path: 'participation', key: 'nav.participation' },
   { path: 'experiments', key: 'nav.experiments' },
+  { path: 'projects', key: 'nav.projects' },
 ] as const;
 
 function LanguagePicker() {
@@ -40,12 +51,13 @@ function Page() {
   const { t } = useTranslation();
   const route = useRoute();
   const session = useSession();
-  const [first, second] = route.segments;
+  const [first, second, third, fourth] = route.segments;
 
   useEffect(() => {
     if (session && (!first || first === 'login')) navigate(homeFor(session.role));
   }, [session, first]);
 
+  if (first === 'accessibility') return <Accessibility />;
   if (!session) return <Login />;
   switch (first) {
     case 'funnel':
@@ -55,7 +67,13 @@ function Page() {
     case 'participation':
       return <Participation />;
     case 'experiments':
+      if (second === 'new') return <ProposeForm key={route.query.get('projectId') ?? ''} />;
+      if (second && third === 'do' && fourth) return <ExperimentFormPage id={second} slug={fourth} key={`${second}/${fourth}`} />;
       return second ? <Experiment id={second} key={second} /> : <ExperimentsList />;
+    case 'projects':
+      if (second === 'new') return <RegisterProjectForm />;
+      if (second && (third === 'goals' || third === 'close')) return <ProjectFormPage id={second} kind={third} key={`${second}/${third}`} />;
+      return second ? <Project id={second} key={second} /> : <ProjectsList />;
     case 'audit':
       if (second) return <Audit id={second} key={second} />;
       break;
@@ -143,10 +161,14 @@ export default function App() {
         )}
       </header>
       <main id="main-content" tabIndex={-1}>
-        <Page />
+        <Suspense fallback={<Loading />}>
+          <Page />
+        </Suspense>
       </main>
       <footer className="site-footer">
-        <p>{t('app.footer')}</p>
+        <p>
+          {t('app.footer')} · <a href={href('/accessibility')} data-testid="accessibility-link">{t('app.accessibility')}</a>
+        </p>
       </footer>
     </LiveRegionProvider>
   );

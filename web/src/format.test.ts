@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { makeFormat } from './format';
-import { scopeFor } from './signalr';
 
 describe('Finnish number formatting', () => {
   const fmt = makeFormat('fi');
@@ -30,14 +29,5 @@ describe('time formatting', () => {
     expect(makeFormat('sv').time(at)).toBe('01:39');
     expect(makeFormat('sv').dateTime(at.toISOString())).toBe('2026-03-01 01:39');
     expect(makeFormat('en').time(at).replace(/\s/g, ' ')).toBe('1:39 AM');
-  });
-});
-
-describe('scopeFor', () => {
-  it('prefers project, then county, then theme, else national', () => {
-    expect(scopeFor({ county: 'helsinki', projectId: 'p1', theme: 'chat' })).toBe('project:p1');
-    expect(scopeFor({ county: 'helsinki', theme: 'chat' })).toBe('county:helsinki');
-    expect(scopeFor({ theme: 'chat' })).toBe('theme:chat');
-    expect(scopeFor({})).toBe('national');
   });
 });

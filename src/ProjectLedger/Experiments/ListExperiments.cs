@@ -42,7 +42,7 @@ public static class ListExperimentsEndpoint
         }
         if (theme is not null)
         {
-            var tag = theme.Trim().ToLowerInvariant();
+            var tag = Vocabulary.Theme(theme);
             query = query.Where(x => x.Themes.Contains(tag));
         }
 

@@ -20,7 +20,7 @@ public sealed class LedgerCommandLine
     private static LedgerCommand[] Commands() =>
     [
         new SchemaCommand(), new ProjectionsCommand(), new AuditCommand(), new ExportCommand(),
-        new DemoDataCommand(), new DescribeCommand(),
+        new DemoDataCommand(), new DescribeCommand(), new LogKeyCommand(),
     ];
 
     private static readonly Option<bool> Verbose = new("--verbose")

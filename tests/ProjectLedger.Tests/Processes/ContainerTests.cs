@@ -28,7 +28,7 @@ public sealed class ContainerTests
             var environment = service!["environment"]?.AsObject() ?? [];
             foreach (var (key, value) in environment)
             {
-                key.ShouldNotBeOneOf(["LEDGER_DB", "LEDGER_SIGNING_KEY", "POSTGRES_PASSWORD"], $"{name} sets {key} in the compose file; use {key}_FILE");
+                key.ShouldNotBeOneOf(["LEDGER_DB", "LEDGER_SIGNING_KEY", "LEDGER_LOG_KEY", "POSTGRES_PASSWORD"], $"{name} sets {key} in the compose file; use {key}_FILE");
                 (value?.ToString() ?? "").ShouldNotContain("Password=", Case.Insensitive, $"{name}: {key} holds a password");
             }
         }
@@ -40,7 +40,8 @@ public sealed class ContainerTests
         {
             service["environment"]!["LEDGER_DB_FILE"]!.GetValue<string>().ShouldBe("/run/secrets/ledger_db", name);
             service["environment"]!["LEDGER_SIGNING_KEY_FILE"]!.GetValue<string>().ShouldBe("/run/secrets/signing_key", name);
-            service["secrets"]!.AsArray().Select(s => s!["source"]!.GetValue<string>()).ShouldBe(["ledger_db", "signing_key"], ignoreOrder: true);
+            service["environment"]!["LEDGER_LOG_KEY_FILE"]!.GetValue<string>().ShouldBe("/run/secrets/log_key", name);
+            service["secrets"]!.AsArray().Select(s => s!["source"]!.GetValue<string>()).ShouldBe(["ledger_db", "signing_key", "log_key"], ignoreOrder: true);
         }
 
         foreach (var node in new[] { "app", "app2" })
@@ -111,6 +112,7 @@ public sealed class ContainerTests
         var work = Directory.CreateTempSubdirectory("ledger-compose").FullName;
         File.Copy(Path.Combine(Root, "docker-compose.yml"), Path.Combine(work, "docker-compose.yml"));
         var secrets = await Shell(Root, Path.Combine(Root, "ops", "compose-secrets"), Path.Combine(work, "secrets"));
+        File.ReadAllText(Path.Combine(work, "secrets", "log_key")).ShouldStartWith("PRIVATE+KEY+", customMessage: secrets.Output);
         secrets.ExitCode.ShouldBe(0, secrets.Output);
         var config = await Shell(work, "bash", "-c",
             "docker-compose --profile demo config | python3 -c 'import sys, yaml, json; print(json.dumps(yaml.safe_load(sys.stdin)))'");
@@ -123,6 +125,7 @@ public sealed class ContainerTests
     {
         var start = new ProcessStartInfo(file, args) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment.Remove("LEDGER_DEMO");
+        start.Environment["LEDGER_APP_DLL"] = Path.Combine(AppContext.BaseDirectory, "ProjectLedger.dll");
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type DashboardQuery } from '../api';
 import { useAnnounce } from '../components/LiveRegion';
 import { useFormat } from '../format';
-import { scopeFor, useDashboardLive } from '../signalr';
+import { useDashboardLive } from '../signalr';
 import type { DashboardName } from '../types';
 import { useLoad } from '../useLoad';
 
@@ -20,8 +20,10 @@ export interface DashboardState<T> {
 /**
  * A dashboard's figures: loaded with GET /api/dashboards/{dashboard}?{query}, then kept current
  * over SignalR — every `dashboardChanged` for this dashboard and the query's scope replaces the
- * figures and is announced in the live region. With `query.at` the figures are those of that past
- * time, and nothing is watched, so no live update replaces them.
+ * figures and is announced in the live region. The scope watched is the one the GET answered for
+ * (the server picks and normalises it: a theme typed "Ikäihmiset" is watched as the server's
+ * "theme:ikäihmiset"), so the client never builds a scope of its own. With `query.at` the figures
+ * are those of that past time, and nothing is watched, so no live update replaces them.
  */
 export function useDashboard<T>(dashboard: DashboardName, query: DashboardQuery): DashboardState<T> {
   const { t } = useTranslation();
@@ -43,7 +45,8 @@ export function useDashboard<T>(dashboard: DashboardName, query: DashboardQuery)
     },
     [replace, key, announce, t, fmt],
   );
-  useDashboardLive<T>(dashboard, query.at ? null : scopeFor(query), onData);
+  const answeredFor = (loaded.data?.figures as { scope?: string } | undefined)?.scope;
+  useDashboardLive<T>(dashboard, query.at || loaded.loading ? null : answeredFor ?? null, onData);
 
   return {
     data: loaded.data?.figures ?? null,

@@ -10,6 +10,7 @@ import { useCountyName } from '../data';
 import { useFormat } from '../format';
 import { href } from '../router';
 import { useLoad } from '../useLoad';
+import { useSession } from '../session';
 
 const PAGE_SIZE = 25;
 
@@ -18,6 +19,8 @@ export default function ExperimentsList() {
   const fmt = useFormat();
   const countyName = useCountyName();
   const { route, filters } = useRouteFilters();
+  const session = useSession();
+  const writes = session?.role === 'projectOffice' || session?.role === 'admin';
   const page = Math.max(1, Number(route.query.get('page')) || 1);
   const params = { ...filters, page, pageSize: PAGE_SIZE };
   const { data: result, error, loading } = useLoad(JSON.stringify(params), (signal) => api.experiments(params, signal));
@@ -27,8 +30,13 @@ export default function ExperimentsList() {
 
   return (
     <>
-      <PageHeading>{t('experiments.title')}</PageHeading>
+      <PageHeading focusKey={page}>{t('experiments.title')}</PageHeading>
       <p className="intro">{t('experiments.intro')}</p>
+      {writes && (
+        <ul className="action-list">
+          <li><a className="action-link" href={href('/experiments/new')} data-testid="new-experiment">{t('actions.propose')}</a></li>
+        </ul>
+      )}
       <Filters
         fields={['county', 'projectId', 'stage', 'theme']}
         values={filters}
