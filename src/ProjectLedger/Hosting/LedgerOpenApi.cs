@@ -160,10 +160,37 @@ public static class LedgerOpenApi
             }
             operation.Responses[status.Key.ToString()] = response;
         }
-        if (!metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any())
+        var anonymous = metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
+        foreach (var status in ProblemsByShape(context.Description, anonymous))
+            if (!operation.Responses.ContainsKey(status.ToString()))
+                operation.Responses[status.ToString()] = new OpenApiResponse
+                {
+                    Description = Meanings[status],
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/problem+json"] = new() { Schema = await context.GetOrCreateSchemaAsync(
+                            status == 400 ? typeof(HttpValidationProblemDetails) : typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), null, ct) },
+                    },
+                };
+        if (!anonymous)
             operation.Security = [Requirement(context.Document!)];
         if (string.IsNullOrEmpty(operation.Summary))
             operation.Summary = metadata.OfType<IEndpointSummaryMetadata>().FirstOrDefault()?.Summary;
+    }
+
+    /// <summary>
+    /// The problems any endpoint of this shape can answer, Wolverine's or not (see LedgerApiResponses):
+    /// a body (400, 413, 415), a query (400), a sign-in (401, 403), a route value (404), and 429, 503 for all.
+    /// </summary>
+    private static IEnumerable<int> ProblemsByShape(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription description, bool anonymous)
+    {
+        var sources = description.ParameterDescriptions.Select(p => p.Source.Id).ToHashSet();
+        if (sources.Contains("Body")) { yield return 400; yield return 413; yield return 415; }
+        else if (sources.Contains("Query")) yield return 400;
+        if (!anonymous) { yield return 401; yield return 403; }
+        if (description.RelativePath?.Contains('{') == true) yield return 404;
+        yield return 429;
+        yield return 503;
     }
 
     private static bool IsSuccess(int status) => status is >= 200 and < 300;

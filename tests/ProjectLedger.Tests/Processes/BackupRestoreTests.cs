@@ -21,17 +21,10 @@ public sealed class BackupRestoreTests
     public async Task a_backup_restored_into_a_fresh_cluster_is_intact_and_its_dashboards_equal_a_rebuild()
     {
         var schema = "bk_" + Guid.NewGuid().ToString("N")[..10];
-        var source = AppCommand.OnTestDatabase(schema);
-        (await AppCommand.Run(source, "demo-data", "--experiments", "30", "--seed", "11")).ExitCode.ShouldBe(0);
-        await using (var app = await AppProcess.Start(new Dictionary<string, string?> { ["LEDGER_SCHEMA"] = schema }))
+                await using (var app = await AppProcess.Start(new Dictionary<string, string?> { ["LEDGER_SCHEMA"] = schema }))
         {
-            using var office = app.Client("projectOffice", "helsinki");
-            var created = await office.PostAsJsonAsync("/api/experiments", new
-            {
-                title = "Varmuuskopiotesti", problem = "Palautus on kokeiltava ennen kuin sitä tarvitaan.", county = "helsinki",
-                themes = new[] { "jatkuvuus" }, proposedByRole = "tietohallinto",
-            });
-            created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+            await Propose(app, "helsinki", "jatkuvuus", count: 6);
+            await Propose(app, "vantaa-kerava", "varmuus", count: 4);
             await FaultLedger.WaitForProjections(TestDatabase.ConnectionString, schema, TimeSpan.FromSeconds(30));
         }
         var original = await FaultLedger.Events(TestDatabase.ConnectionString, schema);
@@ -65,7 +58,8 @@ public sealed class BackupRestoreTests
             again.ExitCode.ShouldBe(2, again.Output);
             again.Output.ShouldContain("--replace");
             var more = new Dictionary<string, string?>(target) { ["LEDGER_DEMO"] = "1" };
-            (await AppCommand.Run(more, "demo-data", "--experiments", "5", "--seed", "12")).ExitCode.ShouldBe(0);
+            await using (var restored = await AppProcess.Start(new Dictionary<string, string?> { ["LEDGER_DB"] = fresh, ["LEDGER_SCHEMA"] = schema }))
+                await Propose(restored, "helsinki", "palautettu", count: 2);
             var afterAppends = await AppCommand.Run(more, "audit");
             afterAppends.ExitCode.ShouldBe(0, afterAppends.ToString());
             afterAppends.Stdout.ShouldContain("0 broken");
@@ -78,6 +72,20 @@ public sealed class BackupRestoreTests
         {
             await cluster.Destroy();
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task Propose(AppProcess app, string county, string theme, int count)
+    {
+        using var office = app.Client("projectOffice", county);
+        for (var i = 0; i < count; i++)
+        {
+            var created = await office.PostAsJsonAsync("/api/experiments", new
+            {
+                title = $"Varmuuskopiotesti {i}", problem = "Palautus on kokeiltava ennen kuin sitä tarvitaan.", county,
+                themes = new[] { theme }, proposedByRole = "tietohallinto",
+            });
+            created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         }
     }
 

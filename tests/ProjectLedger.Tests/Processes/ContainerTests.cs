@@ -85,10 +85,16 @@ public sealed class ContainerTests
         var folder = Directory.CreateTempSubdirectory("ledger-key").FullName;
         var keyFile = Path.Combine(folder, "signing_key");
         await File.WriteAllTextAsync(keyFile, "a-production-key-read-from-a-file-0123456789\n");
+        // Outside demo mode the transparency log's settings are required too; its key is a file as well.
+        var logKey = Path.Combine(folder, "log_key");
+        (await AppCommand.Run(new Dictionary<string, string?>(), "log-key", "test.example/events", logKey)).ExitCode.ShouldBe(0);
         await using var app = await AppProcess.Start(new Dictionary<string, string?>
         {
             ["LEDGER_DEMO"] = "0",
             ["LEDGER_SIGNING_KEY_FILE"] = keyFile,
+            ["LEDGER_LOG_ORIGIN"] = "test.example/events",
+            ["LEDGER_LOG_KEY_FILE"] = logKey,
+            ["LEDGER_CHECKPOINT_DIR"] = Directory.CreateDirectory(Path.Combine(folder, "checkpoints")).FullName,
         });
 
         var healthy = await AppCommand.Run(new Dictionary<string, string?>(), "probe", "--url", app.BaseUrl + "/health");
