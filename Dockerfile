@@ -20,6 +20,10 @@ RUN dotnet publish src/ProjectLedger/ProjectLedger.csproj -c Release --no-restor
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
-ENV ASPNETCORE_URLS=http://+:8080
+ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
+# The image's unprivileged "app" user (uid 1654): the app writes nothing to disk.
+USER $APP_UID
+# The runtime image has no curl: the app's own probe asks /health without building a host.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["dotnet", "ProjectLedger.dll", "probe"]
 ENTRYPOINT ["dotnet", "ProjectLedger.dll"]

@@ -204,3 +204,36 @@ restore_locked() {
     fi
   done
 }
+
+# Debian's docker-compose (1.29), to validate docker-compose.yml with `config` (no Docker engine
+# runs here); its python3-yaml lets the test read the normalised file.
+ensure_compose() {
+  if ! command -v docker-compose >/dev/null 2>&1; then apt_install docker-compose; fi
+}
+
+# ledger_db: the app's connection string, from LEDGER_DB or the file LEDGER_DB_FILE names.
+ledger_db() {
+  if [ -n "${LEDGER_DB:-}" ]; then printf '%s' "$LEDGER_DB"
+  elif [ -n "${LEDGER_DB_FILE:-}" ]; then tr -d '\r\n' <"$LEDGER_DB_FILE"
+  else say "set LEDGER_DB (an Npgsql connection string) or LEDGER_DB_FILE"; return 1; fi
+}
+
+# pg_env CONNECTION_STRING: exports PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD from an Npgsql
+# connection string, for pg_dump, pg_restore and psql.
+pg_env() {
+  local part key value
+  IFS=';' read -ra parts <<<"$1"
+  for part in "${parts[@]}"; do
+    [ -n "$part" ] || continue
+    key=$(printf '%s' "${part%%=*}" | tr '[:upper:]' '[:lower:]' | tr -d ' ')
+    value="${part#*=}"
+    case "$key" in
+      host|server) export PGHOST="$value" ;;
+      port) export PGPORT="$value" ;;
+      database|db) export PGDATABASE="$value" ;;
+      username|userid|user) export PGUSER="$value" ;;
+      password) export PGPASSWORD="$value" ;;
+      sslmode) export PGSSLMODE=$(printf '%s' "$value" | tr '[:upper:]' '[:lower:]') ;;
+    esac
+  done
+}

@@ -36,6 +36,7 @@ builder.Host.AddLedgerWolverine(ledger);
 builder.Services.AddLedgerHealth();
 builder.Services.AddLedgerOpenApi();
 builder.Services.AddLedgerStaticFiles();
+builder.AddLedgerTelemetry();
 
 var app = builder.Build();
 

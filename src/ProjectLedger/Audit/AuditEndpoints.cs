@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using ProjectLedger.Experiments;
 using ProjectLedger.Security;
@@ -9,6 +10,8 @@ namespace ProjectLedger.Audit;
 public static class AuditEndpoints
 {
     /// <summary>Recomputes the experiment's hash chain: intact, or the first version that does not match and why.</summary>
+    [EndpointSummary("Recompute an experiment's hash chain: intact, or the first version that does not match")]
+    [ProducesResponseType<VerifyResult>(200)]
     [WolverineGet("/api/audit/verify")]
     public static async Task<IResult> Verify(Guid? experimentId, IQuerySession session, ChainVerifier verifier, HttpContext http)
     {
@@ -19,6 +22,8 @@ public static class AuditEndpoints
     }
 
     /// <summary>The event log (of a county, or of one experiment) as NDJSON, in sequence order, streamed row by row (constant memory).</summary>
+    [EndpointSummary("The event log as NDJSON, one event a line, streamed (auditors and admins)")]
+    [ProducesResponseType(typeof(ExportedEvent), 200, "application/x-ndjson")]
     [WolverineGet("/api/audit/export")]
     public static async Task Export(string? county, Guid? experimentId, DateTimeOffset? from, DateTimeOffset? to, EventExport export, HttpContext http)
     {

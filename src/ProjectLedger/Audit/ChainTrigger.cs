@@ -11,7 +11,10 @@ public static class ChainTrigger
     /// <summary>The chaining function and its BEFORE INSERT trigger, as Marten schema objects (db-apply, db-patch and db-assert see them).</summary>
     public static IEnumerable<ISchemaObject> SchemaObjects(string schema)
     {
-        yield return Function.ForSql(FunctionSql(schema));
+        // No drop statements: Weasel sees the function body as changed on every apply (PostgreSQL
+        // stores it reformatted) and its default "DROP FUNCTION ... CASCADE" took the trigger with it,
+        // so every restart on an existing schema stopped chaining. CREATE OR REPLACE alone keeps it.
+        yield return new Function(new PostgresqlObjectName(schema, "ledger_chain_event", SchemaUtils.IdentifierUsage.General), FunctionSql(schema), []);
         yield return new Trigger(new PostgresqlObjectName(schema, "ledger_chain_event", SchemaUtils.IdentifierUsage.General), new PostgresqlObjectName(schema, "mt_events", SchemaUtils.IdentifierUsage.General),
             $"{schema}.ledger_chain_event()")
         {

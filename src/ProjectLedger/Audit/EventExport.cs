@@ -6,6 +6,11 @@ using ProjectLedger.Hosting;
 
 namespace ProjectLedger.Audit;
 
+/// <summary>One line of the NDJSON export, as <see cref="EventExport"/> writes it (the OpenAPI document names it).</summary>
+public sealed record ExportedEvent(
+    long Sequence, Guid StreamId, long Version, string Type, DateTimeOffset Timestamp,
+    System.Text.Json.Nodes.JsonObject Data, System.Text.Json.Nodes.JsonObject Metadata, string? CorrelationId, string? UserName);
+
 /// <summary>
 /// Writes the event log as NDJSON: one event a line with its metadata and hash, its leaf index and
 /// leaf hash in the transparency log (null until the log takes it in, within a second), in sequence order.

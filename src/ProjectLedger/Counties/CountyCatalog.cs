@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
@@ -43,6 +44,8 @@ public static class CountyCatalog
 public static class CountiesEndpoint
 {
     [AllowAnonymous]
+    [EndpointSummary("The 22 counties with their names in Finnish, Swedish and English")]
+    [ProducesResponseType<IReadOnlyList<County>>(200)]
     [WolverineGet("/api/counties")]
     public static IReadOnlyList<County> Get() => CountyCatalog.All;
 }

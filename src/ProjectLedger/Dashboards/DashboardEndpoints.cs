@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using ProjectLedger.Experiments;
 using ProjectLedger.Portfolio;
@@ -14,12 +15,16 @@ namespace ProjectLedger.Dashboards;
 public static class DashboardEndpoints
 {
     /// <summary>The live funnel, or with ?at=TIME the funnel as it stood then (built from the events up to that time).</summary>
+    [EndpointSummary("Adoption funnel: counts per stage, conversion, median days, discontinuation reasons")]
+    [ProducesResponseType<FunnelResponse>(200)]
     [WolverineGet("/api/dashboards/funnel")]
     public static Task<IResult> Funnel(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http) =>
         Read(county, projectId, theme, session, http, at is { } moment
             ? async (s, scope, _, ct) => await FunnelAsOf.At(s, scope, moment.ToUniversalTime(), ct)
             : (s, scope, _, ct) => DashboardReader.Funnel(s, scope, ct));
 
+    [EndpointSummary("Live pilots: sites, days running, participants this week, overdue evaluations")]
+    [ProducesResponseType<PilotsResponse>(200)]
     [WolverineGet("/api/dashboards/pilots")]
     public static Task<IResult> Pilots(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http) =>
         Read(county, projectId, theme, session, http, at is { } moment
@@ -33,6 +38,8 @@ public static class DashboardEndpoints
             : DashboardReader.Pilots);
 
     /// <summary>Participation now or as of ?at=; with ?from=&amp;to= only the records whose period ends in that range count.</summary>
+    [EndpointSummary("Participation by stakeholder kind, age band, way and channel, with reach gaps")]
+    [ProducesResponseType<ParticipationResponse>(200)]
     [WolverineGet("/api/dashboards/participation")]
     public static Task<IResult> Participation(string? county, Guid? projectId, string? theme, DateTimeOffset? at, DateOnly? from, DateOnly? to,
         IQuerySession session, HttpContext http)

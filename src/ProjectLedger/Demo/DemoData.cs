@@ -156,7 +156,7 @@ public sealed class DemoBuilder
         Project? project = null, string? workstream = null, string? role = null)
     {
         var stream = new DemoStream(NextGuid(), User(county), Clock, NextCorrelation);
-        stream.Adapt(origin.Current, new ProposeExperiment(title, problem, county, project?.Id, workstream, themes.ToList<string?>(),
+        stream.Adapt(origin.Current, new ProposeExperiment(title, problem, county, project?.Id, workstream, themes.ToList(),
             role ?? Pick(DemoVocabulary.ProposerRoles), Reason: "Toisen alueen toimintamalli sovellettavaksi"), project, at);
         Experiments.Add(stream);
         return stream;

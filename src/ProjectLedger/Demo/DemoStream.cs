@@ -55,7 +55,7 @@ public sealed class DemoStream
 
     /// <summary>Proposed as an adaptation of the origin's adopted model, as POST /api/experiments/{origin}/adaptations decides it.</summary>
     public DemoStream Adapt(Experiment origin, ProposeExperiment command, Projects.Project? project, DateTimeOffset at) =>
-        Record(OperatingModels.AdaptOperatingModel.Decide(origin.Id, origin, command, project, User), at, command.Reason, "adapt");
+        Record(new OperatingModels.AdaptOperatingModel(origin.Id, command).Decide(new OperatingModels.AdaptationContext(origin, project), User), at, command.Reason, "adapt");
 
     public DemoStream Do(DateTimeOffset at, Func<Experiment, LedgerUser, Decision> decide, string? reason = null) =>
         Record(decide(Current, User), at, reason, "command");

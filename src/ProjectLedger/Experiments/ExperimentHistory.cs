@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using JasperFx.Events;
 using Marten;
 using ProjectLedger.Audit;
@@ -22,6 +23,8 @@ public sealed record HistoryEntry(long Sequence, long Version, string Type, Date
 public static class ExperimentHistoryEndpoint
 {
     /// <summary>Every event of the experiment with its metadata, oldest first.</summary>
+    [EndpointSummary("Every event of an experiment with its metadata")]
+    [ProducesResponseType<IReadOnlyList<HistoryEntry>>(200)]
     [WolverineGet("/api/experiments/{id}/history")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
     {

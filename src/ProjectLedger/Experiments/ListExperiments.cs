@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using ProjectLedger.Security;
 using ProjectLedger.Streams;
@@ -14,6 +15,8 @@ public sealed record ExperimentPage(IReadOnlyList<ExperimentListItem> Items, int
 public static class ListExperimentsEndpoint
 {
     /// <summary>Filtered and paged from the experiment documents (indexed), newest change first.</summary>
+    [EndpointSummary("List experiments by county, project, stage or theme, paged")]
+    [ProducesResponseType<ExperimentPage>(200)]
     [WolverineGet("/api/experiments")]
     public static async Task<IResult> Get(string? county, Guid? projectId, string? stage, string? theme, int? page, int? pageSize,
         IQuerySession session, HttpContext http)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using ProjectLedger.Counties;
 using ProjectLedger.Projects;
@@ -48,6 +49,7 @@ public sealed record ProposeExperiment(
 
 public static class ProposeExperimentEndpoint
 {
+    [ProducesResponseType<WriteResult>(201)]
     [WolverinePost("/api/experiments")]
     public static Task<IResult> Post(ProposeExperiment? command, IDocumentSession session, HttpContext http) =>
         StreamWrite.Start<Experiment, Project?>(session, http, command, id => $"/api/experiments/{id}");

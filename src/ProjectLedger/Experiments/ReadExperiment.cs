@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using ProjectLedger.Security;
 using ProjectLedger.Streams;
@@ -8,6 +9,8 @@ namespace ProjectLedger.Experiments;
 public static class ReadExperimentEndpoints
 {
     /// <summary>The current state, straight from the inline snapshot.</summary>
+    [EndpointSummary("An experiment's current state")]
+    [ProducesResponseType<Experiment>(200)]
     [WolverineGet("/api/experiments/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
     {
@@ -16,6 +19,8 @@ public static class ReadExperimentEndpoints
     }
 
     /// <summary>The state as it stood at a version or a moment, folded from the events up to it.</summary>
+    [EndpointSummary("An experiment as it stood at a version or a moment")]
+    [ProducesResponseType<Experiment>(200)]
     [WolverineGet("/api/experiments/{id}/as-of")]
     public static async Task<IResult> AsOf(Guid id, long? version, DateTimeOffset? at, IQuerySession session, ExperimentAsOf asOf, HttpContext http)
     {

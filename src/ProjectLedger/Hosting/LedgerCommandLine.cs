@@ -84,6 +84,7 @@ public sealed class LedgerCommandLine
         };
         codegen.Action = new Chosen();
         root.Subcommands.Add(codegen);
+        root.Subcommands.Add(ProbeCommand.Definition());
         foreach (var command in commands)
         {
             MarkChosen(command.Definition);
@@ -93,6 +94,7 @@ public sealed class LedgerCommandLine
         // `help` and `help COMMAND ...` read as `--help`, as in the JasperFx command line this replaces.
         if (args[0] == "help") args = [.. args.Skip(1), "--help"];
         var parsed = root.Parse(args);
+        // Help, a usage error, or a command that needs no host (probe): answered here.
         if (parsed.Errors.Count > 0 || parsed.Action is not Chosen)
             return new LedgerCommandLine(args, Mode.Finished, exitCode: parsed.Errors.Count > 0 ? InvokeUsage(parsed) : parsed.Invoke());
 

@@ -10,7 +10,11 @@ public static class LedgerEndpoints
     public static void MapLedgerEndpoints(this WebApplication app, LedgerOptions ledger)
     {
         // "?page=abc" is a 400 problem, not a silent page 0.
-        app.MapWolverineEndpoints(o => o.RejectUnparseableQueryValues = true);
+        app.MapWolverineEndpoints(o =>
+        {
+            o.RejectUnparseableQueryValues = true;
+            o.ConfigureEndpoints(LedgerApiResponses.Describe);
+        });
         app.MapLedgerHealth();
         app.MapLedgerOpenApi(ledger);
         app.MapLedgerHubs();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using ProjectLedger.Experiments;
 using ProjectLedger.Projects;
@@ -42,6 +43,8 @@ public sealed record AdaptOperatingModel(Guid OriginId, ProposeExperiment Propos
 
 public static class AdaptOperatingModelEndpoint
 {
+    [EndpointSummary("Adapt another county's operating model: a new experiment in your county")]
+    [ProducesResponseType<WriteResult>(201)]
     [WolverinePost("/api/experiments/{id}/adaptations")]
     public static Task<IResult> Post(Guid id, ProposeExperiment? command, IDocumentSession session, HttpContext http) =>
         StreamWrite.Start<Experiment, AdaptationContext>(session, http, command is null ? null : new AdaptOperatingModel(id, command), newId => $"/api/experiments/{newId}");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectLedger.Counties;
@@ -18,6 +19,8 @@ public static class PublicCatalogueEndpoints
     public const string CacheControl = "public, max-age=300";
 
     [AllowAnonymous]
+    [EndpointSummary("The public catalogue of published operating models (no sign-in)")]
+    [ProducesResponseType<PublicCatalogue>(200)]
     [WolverineGet("/api/public/operating-models")]
     public static async Task<IResult> List(string? q, string? theme, string? county, IQuerySession session, HttpContext http)
     {
@@ -34,6 +37,8 @@ public static class PublicCatalogueEndpoints
     }
 
     [AllowAnonymous]
+    [EndpointSummary("One published operating model (no sign-in)")]
+    [ProducesResponseType<PublicOperatingModel>(200)]
     [WolverineGet("/api/public/operating-models/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
     {
@@ -48,6 +53,8 @@ public static class PublicCatalogueEndpoints
     }
 
     [AllowAnonymous]
+    [EndpointSummary("The public catalogue as an Atom feed (no sign-in)")]
+    [ProducesResponseType(typeof(string), 200, "application/atom+xml")]
     [WolverineGet("/api/public/operating-models/feed")]
     public static async Task<IResult> Feed(IQuerySession session, HttpContext http)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using ProjectLedger.Experiments;
 using ProjectLedger.Security;
@@ -10,6 +11,8 @@ public sealed record ExperimentSpread(Guid Id, Lineage? AdaptedFrom, int Total, 
 public static class SpreadEndpoint
 {
     /// <summary>Where the experiment's model spread, for a signed-in reader: titles of what they may read or what is published.</summary>
+    [EndpointSummary("Where an experiment's operating model spread: its lineage of adaptations")]
+    [ProducesResponseType<ExperimentSpread>(200)]
     [WolverineGet("/api/experiments/{id}/spread")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using ProjectLedger.Dashboards;
 using ProjectLedger.Security;
@@ -13,6 +14,8 @@ namespace ProjectLedger.Portfolio;
 public static class PortfolioEndpoints
 {
     /// <summary>Each goal of the scope's projects: baseline → target → latest measured value (project, county or national).</summary>
+    [EndpointSummary("Project goals: baseline, target and the latest measured value")]
+    [ProducesResponseType<GoalsResponse>(200)]
     [WolverineGet("/api/dashboards/goals")]
     public static Task<IResult> Goals(string? county, Guid? projectId, DateTimeOffset? at, IQuerySession session, HttpContext http) =>
         DashboardEndpoints.Read(county, projectId, null, session, http, async (s, scope, _, ct) => at is { } moment
@@ -20,6 +23,8 @@ public static class PortfolioEndpoints
             : GoalsResponse.From(scope, await PortfolioStates.Now(s, scope, ct, x => x.ProjectId != null && x.Plan != null), null));
 
     /// <summary>Success factors' means for adopted, discontinued and running experiments of a scope.</summary>
+    [EndpointSummary("Success factors by outcome")]
+    [ProducesResponseType<SuccessFactorsResponse>(200)]
     [WolverineGet("/api/dashboards/factors")]
     public static Task<IResult> Factors(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http) =>
         DashboardEndpoints.Read(county, projectId, theme, session, http, async (s, scope, _, ct) => at is { } moment
@@ -27,6 +32,8 @@ public static class PortfolioEndpoints
             : SuccessFactorsResponse.From(scope, await PortfolioStates.Now(s, scope, ct, x => x.SuccessFactors != null), null));
 
     /// <summary>The 22 organisers side by side: national leadership, auditors and admins only.</summary>
+    [EndpointSummary("The counties side by side (national leadership, auditors, admins)")]
+    [ProducesResponseType<CountyComparisonResponse>(200)]
     [WolverineGet("/api/dashboards/counties")]
     public static async Task<IResult> Counties(DateTimeOffset? at, IQuerySession session, HttpContext http)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using ProjectLedger.Security;
 using ProjectLedger.Streams;
@@ -5,10 +6,16 @@ using Wolverine.Http;
 
 namespace ProjectLedger.Projects;
 
+public sealed record ProjectDetails(
+    Guid Id, long Version, string Name, string County, string Programme, IReadOnlyList<Workstream> Workstreams,
+    DateTimeOffset RegisteredAt, bool Closed, DateTimeOffset? ClosedAt, string? ClosingSummary, IReadOnlyList<ProjectExperiment> Experiments);
+
 public sealed record ProjectSummary(Guid Id, string Name, string County, string Programme, bool Closed);
 
 public static class GetProjectEndpoint
 {
+    [EndpointSummary("A project with its goals and its experiments' stages")]
+    [ProducesResponseType<ProjectDetails>(200)]
     [WolverineGet("/api/projects/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
     {
@@ -16,10 +23,12 @@ public static class GetProjectEndpoint
         if (project is null) return LedgerProblems.ToResult(new NotFound($"There is no project {id}."));
         if (Refusals.Read(LedgerUser.From(http.User), project.County, "project") is { } refused) return LedgerProblems.ToResult(refused);
         var experiments = await ProjectExperiments.For(session, id, http.RequestAborted);
-        return Results.Ok(new { project.Id, project.Version, project.Name, project.County, project.Programme,
-            project.Workstreams, project.RegisteredAt, project.Closed, project.ClosedAt, project.ClosingSummary, experiments });
+        return Results.Ok(new ProjectDetails(project.Id, project.Version, project.Name, project.County, project.Programme,
+            project.Workstreams, project.RegisteredAt, project.Closed, project.ClosedAt, project.ClosingSummary, experiments));
     }
 
+    [EndpointSummary("List the projects (of a county)")]
+    [ProducesResponseType<IReadOnlyList<ProjectSummary>>(200)]
     [WolverineGet("/api/projects")]
     public static async Task<IResult> List(string? county, IQuerySession session, HttpContext http)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using ProjectLedger.Counties;
 using ProjectLedger.Security;
@@ -42,6 +43,7 @@ public sealed record RegisterProject(
 
 public static class RegisterProjectEndpoint
 {
+    [ProducesResponseType<WriteResult>(201)]
     [WolverinePost("/api/projects")]
     public static Task<IResult> Post(RegisterProject? command, IDocumentSession session, HttpContext http) =>
         StreamWrite.Start<Project, NoContext>(session, http, command, id => $"/api/projects/{id}");

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using ProjectLedger.Counties;
 using ProjectLedger.Hosting;
@@ -21,6 +22,8 @@ public static class DemoLoginEndpoint
     public const string DemoAuthenticationType = "demo";
 
     [AllowAnonymous]
+    [EndpointSummary("Demo mode only: a token for a demo user")]
+    [ProducesResponseType<DemoLoginResponse>(200)]
     [WolverinePost("/api/demo/login")]
     public static async Task<IResult> Post(DemoLoginRequest? request, LedgerOptions ledger, TokenIssuer issuer, HttpContext http)
     {

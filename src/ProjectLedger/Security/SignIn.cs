@@ -22,7 +22,7 @@ public static class SignInEndpoints
                 ? Results.Problem(statusCode: 404, title: "Not found",
                     detail: "Sign-in with an identity provider is not configured here (LEDGER_OIDC_AUTHORITY).")
                 : Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOnly(returnUrl) }, [LedgerSecurity.Oidc]))
-            .AllowAnonymous();
+            .AllowAnonymous().WithSummary("Sign in with the identity provider: a redirect to it").Produces(302).ProducesProblem(404);
 
         app.MapPost("/auth/signout", async (HttpContext http) =>
         {
@@ -30,7 +30,7 @@ public static class SignInEndpoints
             var viaProvider = ledger.Oidc is not null && session.Principal?.Identity?.AuthenticationType == OidcClaims.AuthenticationType;
             return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
                 viaProvider ? [LedgerSecurity.Cookie, LedgerSecurity.Oidc] : [LedgerSecurity.Cookie]);
-        }).AllowAnonymous();
+        }).AllowAnonymous().WithSummary("Sign out: ends the session (and the provider's), then a redirect to /").Produces(302);
 
         app.MapGet("/api/session", async (HttpContext http) =>
         {
@@ -41,7 +41,7 @@ public static class SignInEndpoints
             var caller = LedgerUser.From(user);
             return new SessionInfo(true, caller.Id, user.FindFirstValue("name"), caller.Role, caller.County,
                 user.Identity?.AuthenticationType, result.Properties?.ExpiresUtc, caller.Refusal(), ledger.DemoMode, ledger.Oidc is not null);
-        }).AllowAnonymous();
+        }).AllowAnonymous().WithSummary("Who is signed in, and how one can sign in here").Produces<SessionInfo>(200);
     }
 
     /// <summary>Only a path on this site ("/", "/#/pilots"): never another site (an open redirect).</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using JasperFx.Events;
 using Marten;
 using ProjectLedger.Dashboards;
@@ -40,6 +41,8 @@ public static class SinceLastVisitEndpoints
     public const int MaxChanges = 100;
     public static readonly TimeSpan FirstVisitWindow = TimeSpan.FromDays(14);
 
+    [EndpointSummary("What changed in the reader's scope since their last visit")]
+    [ProducesResponseType<ChangesSinceLastVisit>(200)]
     [WolverineGet("/api/me/changes")]
     public static async Task<IResult> Get(IQuerySession session, HttpContext http)
     {
@@ -71,6 +74,8 @@ public static class SinceLastVisitEndpoints
     }
 
     /// <summary>Remembers that the user has seen the changes up to SeenUntil (the GET's "until"), or up to now.</summary>
+    [EndpointSummary("Mark the reader's visit (what they have seen until)")]
+    [ProducesResponseType(204)]
     [WolverinePost("/api/me/visits")]
     public static async Task<IResult> Post(MarkVisit? command, IDocumentSession session, HttpContext http)
     {

@@ -18,12 +18,18 @@ public static partial class LogEndpoints
 
     public static void MapTransparencyLog(this WebApplication app)
     {
-        app.MapGet("/api/audit/log/key", (TransparencyLog log) => Results.Text(log.VerifierKey + "\n", Text)).AllowAnonymous();
-        app.MapGet("/api/audit/log/checkpoint", Checkpoint).AllowAnonymous();
-        app.MapGet("/tlog/checkpoint", Checkpoint).AllowAnonymous();
-        app.MapGet("/tlog/tile/{level:int}/{**index}", Tile).AllowAnonymous();
-        app.MapGet("/api/audit/log/proof/inclusion", Inclusion);
-        app.MapGet("/api/audit/log/proof/consistency", Consistency);
+        app.MapGet("/api/audit/log/key", (TransparencyLog log) => Results.Text(log.VerifierKey + "\n", Text)).AllowAnonymous()
+            .WithSummary("The transparency log's verifier key (signed-note form name+keyid+base64), no sign-in").Produces<string>(200, "text/plain");
+        app.MapGet("/api/audit/log/checkpoint", Checkpoint).AllowAnonymous()
+            .WithSummary("The latest signed checkpoint (C2SP tlog-checkpoint as a signed note), no sign-in").Produces<string>(200, "text/plain").ProducesProblem(503);
+        app.MapGet("/tlog/checkpoint", Checkpoint).AllowAnonymous()
+            .WithSummary("The latest signed checkpoint at the C2SP tlog-tiles path, no sign-in").Produces<string>(200, "text/plain").ProducesProblem(503);
+        app.MapGet("/tlog/tile/{level:int}/{**index}", Tile).AllowAnonymous()
+            .WithSummary("A hash tile of the log (C2SP tlog-tiles), no sign-in").Produces<byte[]>(200, "application/octet-stream").ProducesProblem(404);
+        app.MapGet("/api/audit/log/proof/inclusion", Inclusion)
+            .WithSummary("An inclusion proof: the event's leaf in a tree of the given size").Produces<InclusionProof>(200);
+        app.MapGet("/api/audit/log/proof/consistency", Consistency)
+            .WithSummary("A consistency proof between two tree sizes of the log").Produces<ConsistencyProof>(200);
     }
 
     private static IResult Checkpoint(TransparencyLog log, HttpContext http)
