@@ -2,10 +2,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// Built into the ASP.NET app's static files; relative base so it works when served at `/`.
+// Built into the ASP.NET app's static files; absolute base so deep public paths (/julkinen/{id}) find the assets.
 export default defineConfig({
   plugins: [react()],
-  base: './',
+  base: '/',
   build: {
     outDir: '../src/ProjectLedger/wwwroot',
     emptyOutDir: true,

@@ -3,6 +3,7 @@ import { Button, LanguageMenu, LanguageMenuItem, SkipLink } from 'suomifi-ui-com
 import { useTranslation } from 'react-i18next';
 import { LiveRegionProvider } from './components/LiveRegion';
 import { PageHeading } from './components/PageHeading';
+import { SinceLastVisit } from './components/SinceLastVisit';
 import Funnel from './dashboards/Funnel';
 import Participation from './dashboards/Participation';
 import Pilots from './dashboards/Pilots';
@@ -22,7 +23,7 @@ const ProposeForm = lazy(() => import('./forms/ProjectForms').then((m) => ({ def
 const RegisterProjectForm = lazy(() => import('./forms/ProjectForms').then((m) => ({ default: m.RegisterProjectForm })));
 const ProjectFormPage = lazy(() => import('./forms/ProjectForms').then((m) => ({ default: m.ProjectFormPage })));
 import { href, navigate, useRoute } from './router';
-import { setSession, useSession } from './session';
+import { refreshSession, signOut, useSession, useSessionKnown, type Session } from './session';
 import { disconnect } from './signalr';
 import { useCountyName } from './data';
 
@@ -34,7 +35,7 @@ const NAV = [
   { path: 'projects', key: 'nav.projects' },
 ] as const;
 
-function LanguagePicker() {
+export function LanguagePicker() {
   const { t, i18n } = useTranslation();
   return (
     <LanguageMenu buttonText={t(`languages.${i18n.language}`)} aria-label={t('app.languageMenu', { current: t(`languages.${i18n.language}`) })} className="language-menu">
@@ -47,18 +48,33 @@ function LanguagePicker() {
   );
 }
 
+/** Signed in, but the sign-in carries no role or county ProjectLedger accepts: say why, in the UI's language. */
+function AccessRefused({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const code = session.refusal?.code ?? 'forbidden';
+  return (
+    <>
+      <PageHeading>{t('app.accessRefusedTitle')}</PageHeading>
+      <p data-testid="access-refused">{t(`errors.codes.${code}`, { defaultValue: session.refusal?.detail ?? t('errors.forbidden') })}</p>
+    </>
+  );
+}
+
 function Page() {
   const { t } = useTranslation();
   const route = useRoute();
   const session = useSession();
+  const known = useSessionKnown();
   const [first, second, third, fourth] = route.segments;
 
   useEffect(() => {
-    if (session && (!first || first === 'login')) navigate(homeFor(session.role));
+    if (session && !session.refusal && (!first || first === 'login')) navigate(homeFor(session.role));
   }, [session, first]);
 
   if (first === 'accessibility') return <Accessibility />;
+  if (!known) return null;
   if (!session) return <Login />;
+  if (session.refusal) return <AccessRefused session={session} />;
   switch (first) {
     case 'funnel':
       return <Funnel />;
@@ -99,10 +115,14 @@ export default function App() {
   const countyName = useCountyName();
   const current = route.segments[0];
 
+  // Who is signed in lives in the server's session cookie: ask once at start.
+  useEffect(() => {
+    void refreshSession();
+  }, []);
+
   function logout() {
     void disconnect();
-    setSession(null);
-    navigate('/login');
+    signOut();
   }
 
   return (
@@ -131,7 +151,7 @@ export default function App() {
               <>
                 <span className="signed-in" data-testid="signed-in">
                   {t('app.loggedInAs', {
-                    user: session.user,
+                    user: session.name || session.user,
                     role: t(`roles.${session.role}`, { defaultValue: session.role }),
                     county: session.county === '*' ? t('app.allCountiesScope') : countyName(session.county),
                   })}
@@ -143,7 +163,7 @@ export default function App() {
             )}
           </div>
         </div>
-        {session && (
+        {session && !session.refusal && (
           <nav aria-label={t('app.mainNav')} className="main-nav">
             <ul>
               {NAV.map((n) => {
@@ -161,6 +181,7 @@ export default function App() {
         )}
       </header>
       <main id="main-content" tabIndex={-1}>
+        {session && <SinceLastVisit user={session.user} />}
         <Suspense fallback={<Loading />}>
           <Page />
         </Suspense>

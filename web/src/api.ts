@@ -1,9 +1,10 @@
 import i18n from './i18n';
-import { getToken, setSession } from './session';
+import { getSession, setSession } from './session';
 import type {
-  County, DashboardName, ExperimentState, ExperimentSummary, FunnelData, HistoryEvent, LoginResult, Paged,
+  County, DashboardName, GoalProgress, ExperimentState, ExperimentSummary, FunnelData, HistoryEvent, LoginResult, Paged,
   InclusionProof, ParticipationData, PilotsData, Project, ProjectDetail, VerifyResult, WriteResult,
 } from './types';
+import type { ChangesSinceLastVisit, ExperimentSpread } from './public/types';
 
 /** An RFC 9457 problem detail, or a failure to reach the server at all (status 0). */
 export class ApiError extends Error {
@@ -14,9 +15,11 @@ export class ApiError extends Error {
   /** A 409's extensions: the stream's version now, or the stage and the commands it allows. */
   readonly currentVersion: number | null;
   readonly currentStage: string | null;
+  /** For 401 and 403: why, as a code the UI translates (errors.codes.*). */
+  readonly code: string | null;
 
   constructor(status: number, title: string, detail: string | null, errors: Record<string, string[]> | null = null,
-    extensions: { currentVersion?: number; currentStage?: string } = {}) {
+    extensions: { currentVersion?: number; currentStage?: string; code?: string } = {}) {
     super(detail ?? title);
     this.status = status;
     this.title = title;
@@ -24,6 +27,7 @@ export class ApiError extends Error {
     this.errors = errors;
     this.currentVersion = extensions.currentVersion ?? null;
     this.currentStage = extensions.currentStage ?? null;
+    this.code = extensions.code ?? null;
   }
 }
 
@@ -41,26 +45,34 @@ export function queryString(query: Query = {}): string {
   return s ? `?${s}` : '';
 }
 
+/** Sent with every request: the server refuses cookie-session writes without it (cross-site request forgery). */
+export const PAGE_HEADER = { 'X-Ledger-Request': '1' } as const;
+
+/**
+ * The one way the UI talks to the API. The session is the HttpOnly cookie the browser sends by
+ * itself; no token is ever read or kept here.
+ */
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
-  const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language, ...PAGE_HEADER };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    response = await fetch(path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal, credentials: 'same-origin',
+    });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'network', null);
   }
   if (!response.ok) {
-    let problem: { title?: string; detail?: string; errors?: Record<string, string[]>; currentVersion?: number; currentStage?: string } = {};
+    let problem: { title?: string; detail?: string; errors?: Record<string, string[]>; currentVersion?: number; currentStage?: string; code?: string } = {};
     try {
       problem = await response.json();
     } catch {
       /* not a problem document */
     }
-    if (response.status === 401 && token) setSession(null);
+    // The session ended (expired, or signed out elsewhere): back to sign-in, which says so.
+    if (response.status === 401 && getSession()) setSession(null);
     throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null, problem.errors ?? null, problem);
   }
   if (response.status === 204) return undefined as T;
@@ -73,12 +85,10 @@ const idPath = (id: string) => encodeURIComponent(id);
 
 /** A text resource (the log's key and checkpoint, the NDJSON export): its body and Last-Modified. */
 async function getText(path: string, signal?: AbortSignal): Promise<{ text: string; lastModified: string | null }> {
-  const headers: Record<string, string> = {};
-  const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
+  const headers: Record<string, string> = { ...PAGE_HEADER };
   let response: Response;
   try {
-    response = await fetch(path, { headers, signal });
+    response = await fetch(path, { headers, signal, credentials: 'same-origin' });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'network', null);
@@ -120,6 +130,10 @@ export const api = {
     get<HistoryEvent[]>(`/api/experiments/${encodeURIComponent(id)}/history`, signal),
   asOf: (id: string, version: number, signal?: AbortSignal) =>
     get<ExperimentState>(`/api/experiments/${encodeURIComponent(id)}/as-of${queryString({ version })}`, signal),
+  spread: (id: string, signal?: AbortSignal) =>
+    get<ExperimentSpread>(`/api/experiments/${encodeURIComponent(id)}/spread`, signal),
+  changes: (signal?: AbortSignal) => get<ChangesSinceLastVisit>('/api/me/changes', signal),
+  markVisit: (seenUntil: string) => request<void>('POST', '/api/me/visits', { seenUntil }),
   verify: (experimentId: string, signal?: AbortSignal) =>
     get<VerifyResult>(`/api/audit/verify${queryString({ experimentId })}`, signal),
   logKey: (signal?: AbortSignal) => getText('/api/audit/log/key', signal),
@@ -130,6 +144,8 @@ export const api = {
   inclusionProof: (sequence: number, treeSize: number, signal?: AbortSignal) =>
     get<InclusionProof>(`/api/audit/log/proof/inclusion${queryString({ sequence, treeSize })}`, signal),
   project: (id: string, signal?: AbortSignal) => get<ProjectDetail>(`/api/projects/${idPath(id)}`, signal),
+  goals: (projectId: string, signal?: AbortSignal) =>
+    get<{ goals: GoalProgress[] }>(`/api/dashboards/goals${queryString({ projectId })}`, signal),
 
   // Writes: each body may carry expectedVersion and reason; the answer is { id, version }.
   propose: (body: object) => post('/api/experiments', body),

@@ -8,7 +8,8 @@ let countiesCache: { token: string; counties: Promise<County[]> } | null = null;
 
 /** The 22 counties with their names in fi/sv/en; fetched once per signed-in session. */
 export function useCounties(): County[] {
-  const token = useSession()?.token ?? null;
+  const session = useSession();
+  const token = session ? `${session.user}|${session.role}|${session.county}` : null;
   const [counties, setCounties] = useState<County[]>([]);
   useEffect(() => {
     if (!token) return;

@@ -31,3 +31,9 @@ describe('time formatting', () => {
     expect(makeFormat('en').time(at).replace(/\s/g, ' ')).toBe('1:39 AM');
   });
 });
+
+describe('business dates', () => {
+  it('show the calendar day as given, whatever the time zone', () => {
+    expect(makeFormat('fi').date('2026-03-01')).toBe('1.3.2026');
+  });
+});

@@ -16,7 +16,12 @@ export function makeFormat(lang: string) {
   const hour = oneOClock.find((p) => p.type === 'hour')?.value.length === 2 ? '2-digit' : 'numeric';
   const time = new Intl.DateTimeFormat(lang, { hour, minute: '2-digit' });
   const dateTime = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'numeric', year: 'numeric', hour, minute: '2-digit' });
-  const parse = (v: string | Date) => (v instanceof Date ? v : new Date(v));
+  // A business date ("2026-03-01") is that calendar day wherever the browser is, not UTC midnight.
+  const parse = (v: string | Date) => {
+    if (v instanceof Date) return v;
+    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    return day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(v);
+  };
   const valid = (d: Date) => !Number.isNaN(d.getTime());
   return {
     int: (n: number | null | undefined) => (n === null || n === undefined ? '–' : integer.format(n)),

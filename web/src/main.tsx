@@ -7,11 +7,11 @@ import '@fontsource/source-sans-3/latin-700.css';
 import './i18n';
 import './styles.css';
 import App from './App';
+import PublicApp from './public/PublicApp';
+import { isPublicPath } from './public/publicRouter';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <SuomifiThemeProvider theme={{}}>
-      <App />
-    </SuomifiThemeProvider>
+    <SuomifiThemeProvider theme={{}}>{isPublicPath(window.location.pathname) ? <PublicApp /> : <App />}</SuomifiThemeProvider>
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 import type { HubConnection } from '@microsoft/signalr';
 import { useEffect, useRef } from 'react';
-import { getToken } from './session';
+import { PAGE_HEADER } from './api';
+import { getSession, refreshSession } from './session';
 import type { DashboardName } from './types';
 
 export interface DashboardChanged { dashboard: string; scope: string; data: unknown }
@@ -18,22 +19,33 @@ function key(dashboard: string, scope: string) {
 // The SignalR client is loaded with the first live dashboard, not with the app.
 function getConnection(): Promise<HubConnection> {
   connection ??= import('@microsoft/signalr').then(({ HubConnectionBuilder, LogLevel }) => {
+    // The session cookie goes with the negotiation and the WebSocket by itself.
     const c = new HubConnectionBuilder()
-      .withUrl('/hubs/dashboards', { accessTokenFactory: () => getToken() ?? '' })
+      .withUrl('/hubs/dashboards', { headers: { ...PAGE_HEADER }, withCredentials: true })
       .withAutomaticReconnect()
       .configureLogging(LogLevel.Warning)
       .build();
     c.on('dashboardChanged', (message: DashboardChanged) => handlers.forEach((h) => h(message)));
     // Group membership belongs to a connection id, which changes on reconnect: watch again.
-    c.onreconnected(() => {
-      for (const k of watches.keys()) {
-        const [dashboard, scope] = k.split('|');
-        void invoke('Watch', dashboard, scope);
-      }
+    c.onreconnected(() => rewatch());
+    // The server closes the connection when the session it was opened with expires. A session that
+    // was renewed meanwhile reconnects at once; one that ended sends the user back to sign in.
+    c.onclose(() => {
+      if (watches.size === 0 || !getSession()) return;
+      void refreshSession().then((session) => {
+        if (session && connection) void ensureStarted().then(rewatch, (e) => console.warn('SignalR reconnect failed', e));
+      });
     });
     return c;
   });
   return connection;
+}
+
+function rewatch() {
+  for (const k of watches.keys()) {
+    const [dashboard, scope] = k.split('|');
+    void invoke('Watch', dashboard, scope);
+  }
 }
 
 async function ensureStarted(): Promise<HubConnection> {
@@ -80,7 +92,7 @@ export function onDashboardChanged(handler: Handler): () => void {
   return () => handlers.delete(handler);
 }
 
-/** Stops the connection, e.g. on logout, so the next one carries the next user's token. */
+/** Stops the connection, e.g. on sign-out, so the next one belongs to the next session. */
 export async function disconnect(): Promise<void> {
   const c = connection;
   connection = null;

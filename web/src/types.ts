@@ -43,6 +43,7 @@ export interface FunnelData {
   conversions: Conversion[];
   discontinuationReasons: { reason: string; count: number }[];
   adoptionScopes: Counts;
+  adoptedFromOtherCounties?: number;
   updatedAt?: string | null;
 }
 
@@ -118,10 +119,12 @@ export interface ExperimentState {
     individual: Record<string, number>;
     organisation: Record<string, number>;
   } | null;
-  evaluation: { criteria: { metric: string; met: boolean; note?: string | null }[]; verdict: string; lessons: string } | null;
+  evaluation: { criteria: { metric: string; met: boolean; note?: string | null }[]; verdict: string; lessons: string; completedAt?: string | null } | null;
   adoption: { scope: string; processes: string[]; operatingModel?: { title: string; link?: string | null } | null } | null;
   discontinuation: { reason: string; lessons?: string | null } | null;
   onHold: { reason: string; from: string } | null;
+  adaptedFrom?: { originId: string; originCounty: string; operatingModelTitle: string } | null;
+  publication?: { publishedAt: string; includeLessons: boolean } | null;
 }
 
 export interface HistoryEvent {
@@ -153,6 +156,12 @@ export interface InclusionProof {
   treeSize: number;
   leafHash: string;
   hashes: string[];
+}
+
+/** A project goal's progress: the latest value measured by the experiments that serve it. */
+export interface GoalProgress {
+  projectId: string; workstream: string; indicator: string; baseline: number; target: number; unit: string;
+  latest: number | null; latestAt: string | null; latestMetric: string | null; latestExperimentId: string | null; servingExperiments: number;
 }
 
 export type DashboardName = 'funnel' | 'pilots' | 'participation';

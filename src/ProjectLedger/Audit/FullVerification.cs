@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using Npgsql;
 using ProjectLedger.Audit.Log;
 using ProjectLedger.Hosting;
@@ -13,16 +14,24 @@ public sealed record FullReport(long Streams, long Events, long Leaves, long Not
 }
 
 /// <summary>
-/// Verifies everything in two passes over the database: every stream's chain, recorded version and
-/// leaves (ChainVerifier.Check), then the log: its leaves rebuilt into a tree must give the root of
-/// the checkpoint kept outside (LEDGER_CHECKPOINT_DIR or a file an auditor holds). Events not in
-/// the log yet are counted, not failed: the serving app takes them in (a log that is not running
-/// cannot vouch for them, and says so).
+/// Verifies everything in one pass over the events in sequence order, each beside its leaf (a merge
+/// join on the sequence): every chain link, every leaf hash, every stream's recorded version. A
+/// stream where anything is off is then verified on its own (ChainVerifier) to name the first
+/// version that does not match; leaves whose event is gone mark their stream too. Then the log:
+/// its leaves must give the root of the checkpoint kept outside (LEDGER_CHECKPOINT_DIR or a file
+/// an auditor holds). Events not in the log yet are counted, not failed: the serving app takes
+/// them in (a log that is not running cannot vouch for them, and says so).
 /// </summary>
 public sealed class FullVerification(NpgsqlDataSource dataSource, LedgerOptions ledger)
 {
     public const string LogRewritten = "logRewritten";
     public const string LogShrunk = "logShrunk";
+
+    private struct Head
+    {
+        public long Version;
+        public string Hash;
+    }
 
     public async Task<FullReport> RunAsync(string? anchorNote, VerifierKey? key, CancellationToken ct)
     {
@@ -34,61 +43,95 @@ public sealed class FullVerification(NpgsqlDataSource dataSource, LedgerOptions 
         await using (var command = new NpgsqlCommand($"select id, version from {schema}.mt_streams", connection))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) recorded[reader.GetGuid(0)] = reader.GetInt64(1);
+        long leafCount;
+        await using (var command = new NpgsqlCommand($"select coalesce(max(leaf_index), -1) + 1 from {schema}.{LogSchema.Leaves}", connection))
+            leafCount = (long)(await command.ExecuteScalarAsync(ct))!;
 
-        // Every leaf, by index: the tree, and per stream what the log holds of it.
-        var leafHashes = new List<byte[]>();
-        var logged = new Dictionary<Guid, List<LoggedLeaf>>();
-        await using (var command = new NpgsqlCommand($"select leaf_index, stream_id, version, leaf_hash from {schema}.{LogSchema.Leaves} order by leaf_index", connection))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
-            {
-                var leaf = new LoggedLeaf(reader.GetInt64(0), reader.GetInt64(2), reader.GetFieldValue<byte[]>(3));
-                leafHashes.Add(leaf.LeafHash);
-                var stream = reader.GetGuid(1);
-                if (!logged.TryGetValue(stream, out var list)) logged[stream] = list = [];
-                list.Add(leaf);
-            }
-
-        var broken = new List<VerifyResult>();
-        var problems = new List<string>();
-        long streams = 0, events = 0, unlogged = 0;
-                var seen = new HashSet<Guid>();
+        var leafHashes = new byte[leafCount][];
+        var heads = new Dictionary<Guid, Head>();
+        var suspicious = new HashSet<Guid>();
+        var buffer = new ArrayBufferWriterLite(4096);
+        var hash = new byte[32];
+        long events = 0, unlogged = 0;
+        var streamId = $"e.stream_id, {ChainVerifier.EventColumns.Replace("seq_id", "e.seq_id").Replace("version,", "e.version,")}";
         await using (var command = new NpgsqlCommand($"""
-            select e.stream_id, {ChainVerifier.EventColumns.Replace("seq_id", "e.seq_id").Replace("version,", "e.version,")}, l.seq_id is not null
+            select {streamId}, l.leaf_index, l.stream_id, l.version, l.leaf_hash
               from {schema}.mt_events e left join {schema}.{LogSchema.Leaves} l on l.seq_id = e.seq_id
              where e.stream_id <> '{Guid.Empty}'
-             order by e.stream_id, e.version
+             order by e.seq_id
             """, connection) { CommandTimeout = 0 })
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        await using (var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct))
         {
-            var current = Guid.Empty;
-            var rows = new List<StoredEvent>();
-            void Finish()
-            {
-                if (rows.Count == 0) return;
-                streams++;
-                seen.Add(current);
-                var result = ChainVerifier.Check(current, rows, recorded.GetValueOrDefault(current), logged.GetValueOrDefault(current) ?? []);
-                if (!result.Intact) broken.Add(result);
-                rows.Clear();
-            }
             while (await reader.ReadAsync(ct))
             {
                 var stream = reader.GetGuid(0);
-                if (stream != current) { Finish(); current = stream; }
                 var row = ChainVerifier.Read(reader, 1);
-                rows.Add(row);
+                long? leafIndex = reader.IsDBNull(14) ? null : reader.GetInt64(14);
+                Guid? leafStream = reader.IsDBNull(15) ? null : reader.GetGuid(15);
+                long? leafVersion = reader.IsDBNull(16) ? null : reader.GetInt64(16);
+                var leafHash = reader.IsDBNull(17) ? null : reader.GetFieldValue<byte[]>(17);
                 events++;
-                if (!reader.GetBoolean(14)) unlogged++;
-            }
-            Finish();
-        }
-        // Streams the log knows but the database lost entirely.
-        foreach (var (stream, leaves) in logged.Where(l => !seen.Contains(l.Key)))
-            broken.Add(ChainVerifier.Check(stream, [], recorded.GetValueOrDefault(stream), leaves));
+                if (leafIndex is { } index && index < leafCount) leafHashes[index] = leafHash!;
+                else unlogged++;
+                if (suspicious.Contains(stream)) continue;
 
-        if (anchorNote is not null && key is not null) problems.AddRange(CheckAnchor(anchorNote, key, leafHashes));
-        return new FullReport(streams, events, leafHashes.Count, unlogged, clock.Elapsed.TotalSeconds, broken, problems);
+                var head = heads.TryGetValue(stream, out var h) ? h : new Head { Version = 0, Hash = "" };
+                var chained = row.Chained(stream, row.Version, row.PreviousHash ?? "");
+                buffer.Reset();
+                buffer.WriteByte(0);
+                HashChain.WriteCanonical(buffer, chained);
+                var intact = row.Version == head.Version + 1 && row.PreviousHash == head.Hash && row.Hash is not null;
+                if (intact)
+                {
+                    if (row.Scheme >= 2)
+                    {
+                        SHA256.HashData(buffer.Span[1..], hash);
+                        intact = Convert.ToHexStringLower(hash) == row.Hash;
+                    }
+                    else
+                    {
+                        intact = HashChain.ComputeV1(stream, row.Version, row.Type, row.Timestamp, row.Data, head.Hash) == row.Hash;
+                    }
+                }
+                if (intact && leafHash is not null)
+                {
+                    SHA256.HashData(buffer.Span, hash);
+                    intact = leafStream == stream && leafVersion == row.Version && hash.AsSpan().SequenceEqual(leafHash);
+                }
+                if (!intact) suspicious.Add(stream);
+                else heads[stream] = new Head { Version = row.Version, Hash = row.Hash! };
+            }
+        }
+        foreach (var (stream, head) in heads)
+            if (recorded.GetValueOrDefault(stream) != head.Version) suspicious.Add(stream);
+
+        // Leaves whose event is gone: deleted events, or whole streams.
+        var orphans = new HashSet<Guid>();
+        await using (var command = new NpgsqlCommand($"""
+            select l.leaf_index, l.stream_id, l.leaf_hash from {schema}.{LogSchema.Leaves} l
+             where not exists (select 1 from {schema}.mt_events e where e.seq_id = l.seq_id)
+            """, connection) { CommandTimeout = 0 })
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+            {
+                leafHashes[reader.GetInt64(0)] = reader.GetFieldValue<byte[]>(2);
+                suspicious.Add(reader.GetGuid(1));
+                orphans.Add(reader.GetGuid(1));
+            }
+
+        var verifier = new ChainVerifier(dataSource, ledger);
+        var broken = new List<VerifyResult>();
+        foreach (var stream in suspicious)
+        {
+            var result = await verifier.VerifyAsync(stream, ct);
+            if (!result.Intact) broken.Add(result);
+        }
+        var problems = new List<string>();
+        var missing = leafHashes.Count(l => l is null);
+        if (missing > 0) problems.Add($"{LogShrunk}: {missing} leaf indexes below {leafCount} hold no leaf: leaves were deleted from the log.");
+        else if (anchorNote is not null && key is not null) problems.AddRange(CheckAnchor(anchorNote, key, leafHashes));
+        var streams = heads.Count + suspicious.Count(s => !heads.ContainsKey(s));
+        return new FullReport(streams, events, leafCount, unlogged, clock.Elapsed.TotalSeconds, broken, problems);
     }
 
     /// <summary>The checkpoint kept outside must be signed by the log key and be the root of the first leaves now stored.</summary>

@@ -49,6 +49,13 @@ public static class HashChain
     public static byte[] Canonical(ChainedEvent e)
     {
         var buffer = new ArrayBufferWriterLite(256 + e.Data.Length);
+        WriteCanonical(buffer, e);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Appends the canonical form to a buffer (the full verification reuses one, with the leaf's 0x00 before it).</summary>
+    internal static void WriteCanonical(ArrayBufferWriterLite buffer, ChainedEvent e)
+    {
         Field(buffer, SchemeTag);
         Field(buffer, e.StreamId.ToString("D"));
         Field(buffer, e.Version.ToString(CultureInfo.InvariantCulture));
@@ -60,7 +67,6 @@ public static class HashChain
         Field(buffer, e.Reason ?? "");
         Field(buffer, e.Data);
         Field(buffer, e.PreviousHash);
-        return buffer.ToArray();
     }
 
     /// <summary>Diagnosis only: which part changed. Hash of the metadata fields in canonical form.</summary>
@@ -115,6 +121,8 @@ internal sealed class ArrayBufferWriterLite(int capacity)
     }
 
     public byte[] ToArray() => _bytes.AsSpan(0, _length).ToArray();
+
+    public void Reset() => _length = 0;
 
     public ReadOnlySpan<byte> Span => _bytes.AsSpan(0, _length);
 }

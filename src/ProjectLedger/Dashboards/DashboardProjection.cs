@@ -17,7 +17,6 @@ public sealed record DashboardExperiment(Guid Id, Experiment State, IReadOnlyLis
 public sealed class DashboardProjection : IProjection
 {
     private const int RecentRecordsKept = 30;
-    private static readonly ExperimentProjection Fold = new();
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken ct)
     {
@@ -35,7 +34,7 @@ public sealed class DashboardProjection : IProjection
             foreach (var e in stream)
             {
                 if (state is not null && e.Version <= state.Version) continue; // already applied
-                state = Fold.Evolve(state, stream.Key, e);
+                state = Experiment.Evolve(state, stream.Key, e.Data, e.Version, e.Timestamp);
                 if (e.Data is ParticipationRecorded r)
                     recent = [.. recent.Append(new DatedCount(r.PeriodEnd, r.ByKind.Values.Sum())).OrderByDescending(x => x.PeriodEnd).Take(RecentRecordsKept)];
             }

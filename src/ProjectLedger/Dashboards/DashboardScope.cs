@@ -104,7 +104,7 @@ public readonly record struct DashboardScope
             case ScopeKind.Project:
                 var project = await session.LoadAsync<Project>(ProjectId!.Value, ct);
                 if (project is null) return new NotFound($"There is no project {Key}.");
-                return user.CanRead(project.County) ? null : new Forbidden($"Project {Key} is not in your county ({user.County}).");
+                return Refusals.Read(user, project.County, "project");
             default:
                 return Key.Length > 100 ? Invalid.Field("theme", "Give a theme of at most 100 characters.")
                     : user.SeesAllCounties ? null : new Forbidden("Themes span counties: they are for national leadership, auditors and admins.");

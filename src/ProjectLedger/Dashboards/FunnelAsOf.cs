@@ -9,7 +9,6 @@ namespace ProjectLedger.Dashboards;
 /// </summary>
 public static class FunnelAsOf
 {
-    private static readonly ExperimentProjection Fold = new();
 
     public static async Task<FunnelResponse> At(IQuerySession session, DashboardScope scope, DateTimeOffset at, CancellationToken ct)
     {
@@ -26,7 +25,7 @@ public static class FunnelAsOf
         foreach (var e in events)
         {
             states.TryGetValue(e.StreamId, out var state);
-            if (Fold.Evolve(state, e.StreamId, e) is { } next) states[e.StreamId] = next;
+            if (Experiment.Evolve(state, e.StreamId, e.Data, e.Version, e.Timestamp) is { } next) states[e.StreamId] = next;
         }
         foreach (var state in states.Values) view.Apply(state, +1);
         view.UpdatedAt = events.Count == 0 ? at : events[^1].Timestamp;

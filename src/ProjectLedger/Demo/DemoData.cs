@@ -114,9 +114,9 @@ public sealed class DemoBuilder
 
     public Project RegisterProject(Guid id, RegisterProject command, DateTimeOffset at)
     {
-        var decision = command.Decide();
+        var user = User(command.County);
+        var decision = DemoStream.Checked(command).Decide(NoContext.Value, user);
         if (decision.Rejection is { } rejection) throw new InvalidOperationException($"Demo project {command.Name} broke a rule: {rejection}");
-        var user = User(command.County!);
         var projection = new ProjectProjection();
         Project? state = null;
         var events = new List<IEvent>();
@@ -146,11 +146,27 @@ public sealed class DemoBuilder
         DateTimeOffset at, string? role = null, int user = 1)
     {
         var stream = new DemoStream(NextGuid(), User(county, user), Clock, NextCorrelation);
-        stream.Propose(new ProposeExperiment(title, problem, county, project?.Id, workstream, themes.ToList<string?>(),
+        stream.Propose(new ProposeExperiment(title, problem, county, project?.Id, workstream, themes.ToList(),
             role ?? Pick(DemoVocabulary.ProposerRoles), Reason: "Uusi kokeiluidea kirjattu"), project, at);
         Experiments.Add(stream);
         return stream;
     }
+
+    public DemoStream Adapt(DemoStream origin, string county, string title, string problem, IReadOnlyList<string> themes, DateTimeOffset at,
+        Project? project = null, string? workstream = null, string? role = null)
+    {
+        var stream = new DemoStream(NextGuid(), User(county), Clock, NextCorrelation);
+        stream.Adapt(origin.Current, new ProposeExperiment(title, problem, county, project?.Id, workstream, themes.ToList(),
+            role ?? Pick(DemoVocabulary.ProposerRoles), Reason: "Toisen alueen toimintamalli sovellettavaksi"), project, at);
+        Experiments.Add(stream);
+        return stream;
+    }
+
+    /// <summary>A story's stream by its title.</summary>
+    public DemoStream Story(string title) => Experiments.First(e => e.Current.Title == title);
+
+    public void Publish(DemoStream s, DateTimeOffset at, bool includeLessons, string rationale) =>
+        s.Do(at, (state, user) => new OperatingModels.PublishOperatingModel(includeLessons, rationale).Decide(state, user));
 
     public void Plan(DemoStream s, DateTimeOffset at, string hypothesis, string targetGroup, IReadOnlyList<SuccessCriterionInput> criteria,
         decimal hours, string? reason = null)
@@ -158,60 +174,60 @@ public sealed class DemoBuilder
         var project = s.Current.ProjectId is { } pid ? Projects[s.Current.County].First(p => p.Id == pid) : null;
         var goals = project?.Workstreams.FirstOrDefault(w => w.Name == s.Current.Workstream)?.Goals.Select(g => g.Indicator).ToList() ?? [];
         var served = goals.Count <= 1 ? goals : goals.OrderBy(_ => R.Next()).Take(1 + R.Next(goals.Count)).ToList();
-        s.Do(at, (state, user) => new PlanExperiment(hypothesis, targetGroup, criteria.ToList<SuccessCriterionInput?>(), served.ToList<string?>(), hours,
-            Reason: reason).Decide(state, user), reason);
+        s.Run(at, state => new PlanExperiment(hypothesis, targetGroup, criteria.ToList(), served.ToList(), hours,
+            Reason: reason), reason);
     }
 
     public void Join(DemoStream s, DateTimeOffset at, string organisation, string kind, params string[] roles) =>
-        s.Do(at, (state, user) => new JoinStakeholder(organisation, kind, roles.ToList<string?>()).Decide(state, user));
+        s.Run(at, state => new JoinStakeholder(organisation, kind, roles.ToList()));
 
     public void Launch(DemoStream s, DateTimeOffset at, IReadOnlyList<string> sites, DateOnly start, DateOnly plannedEnd, IReadOnlyList<string> channels,
         string? reason = null) =>
-        s.Do(at, (state, user) => new LaunchPilot(sites.ToList<string?>(), start, plannedEnd, channels.ToList<string?>(), Reason: reason).Decide(state, user), reason);
+        s.Run(at, state => new LaunchPilot(sites.ToList(), start, plannedEnd, channels.ToList(), Reason: reason), reason);
 
     public void Participation(DemoStream s, DateTimeOffset at, DateOnly from, DateOnly to, string way, string channel,
         IReadOnlyDictionary<string, int> byKind, IReadOnlyDictionary<string, int> byAge, string? reason = null) =>
-        s.Do(at, (state, user) => new RecordParticipation(from, to, way, channel, byKind, byAge, Reason: reason).Decide(state, user), reason);
+        s.Run(at, state => new RecordParticipation(from, to, way, channel, byKind, byAge, Reason: reason), reason);
 
     public void Session(DemoStream s, DateTimeOffset at, string kind, DateOnly date, string theme, IReadOnlyDictionary<string, int> attendees,
         IReadOnlyList<string> insights, string? reason = null) =>
-        s.Do(at, (state, user) => new HoldCoDevelopmentSession(kind, date, theme, attendees, insights.ToList<string?>(), Reason: reason).Decide(state, user), reason);
+        s.Run(at, state => new HoldCoDevelopmentSession(kind, date, theme, attendees, insights.ToList(), Reason: reason), reason);
 
     public void Measure(DemoStream s, DateTimeOffset at, string metric, decimal value, DateOnly on) =>
-        s.Do(at, (state, user) => new RecordMeasurement(metric, value, on).Decide(state, user));
+        s.Run(at, state => new RecordMeasurement(metric, value, on));
 
     public void Feedback(DemoStream s, DateTimeOffset at, string channel, int score, IReadOnlyList<string> themes) =>
-        s.Do(at, (state, user) => new ReceiveFeedback(channel, score, themes.ToList<string?>()).Decide(state, user));
+        s.Run(at, state => new ReceiveFeedback(channel, score, themes.ToList()));
 
     public void Factors(DemoStream s, DateTimeOffset at, int competence, int commitment, int leadership, int trust, int flexible, int embedding, int resourcing,
         string? reason = null) =>
-        s.Do(at, (state, user) => new AssessSuccessFactors(new IndividualFactorsInput(competence, commitment),
-            new OrganisationFactorsInput(leadership, trust, flexible, embedding, resourcing), Reason: reason).Decide(state, user), reason);
+        s.Run(at, state => new AssessSuccessFactors(new IndividualFactorsInput(competence, commitment),
+            new OrganisationFactorsInput(leadership, trust, flexible, embedding, resourcing), Reason: reason), reason);
 
     public void EndPilot(DemoStream s, DateTimeOffset at, DateOnly ended, string? reason = null) =>
-        s.Do(at, (state, user) => new EndPilot(ended, Reason: reason).Decide(state, user), reason);
+        s.Run(at, state => new EndPilot(ended, Reason: reason), reason);
 
     /// <summary>Judges each criterion by its latest measurement, as an evaluator reading the snapshot would.</summary>
     public void Evaluate(DemoStream s, DateTimeOffset at, string verdict, string lessons, string? reason = null) =>
-        s.Do(at, (state, user) => new CompleteEvaluation(
-            state.Measurements.Select(m => (CriterionJudgementInput?)new CriterionJudgementInput(m.Metric, m.OnTarget ?? false,
+        s.Run(at, state => new CompleteEvaluation(
+            state.Measurements.Select(m => new CriterionJudgementInput(m.Metric, m.OnTarget ?? false,
                 m.Latest is { } v ? $"Viimeisin mittaus {v} {m.Unit} (tavoite {m.Target} {m.Unit})" : "Ei mitattu pilotin aikana")).ToList(),
-            verdict, lessons, Reason: reason).Decide(state, user), reason);
+            verdict, lessons, Reason: reason), reason);
 
     public void Adopt(DemoStream s, DateTimeOffset at, string scope, IReadOnlyList<string> processes, string modelTitle, string? link, string rationale) =>
-        s.Do(at, (state, user) => new AdoptExperiment(scope, processes.ToList<string?>(), new OperatingModelInput(modelTitle, link), rationale).Decide(state, user), rationale);
+        s.Run(at, state => new AdoptExperiment(scope, processes.ToList(), new OperatingModelInput(modelTitle, link), rationale), rationale);
 
     public void Widen(DemoStream s, DateTimeOffset at, string scope, string rationale) =>
-        s.Do(at, (state, user) => new WidenAdoptionScope(scope, rationale).Decide(state, user), rationale);
+        s.Run(at, state => new WidenAdoptionScope(scope, rationale), rationale);
 
     public void Discontinue(DemoStream s, DateTimeOffset at, string reason, string lessons) =>
-        s.Do(at, (state, user) => new DiscontinueExperiment(reason, lessons).Decide(state, user), reason);
+        s.Run(at, state => new DiscontinueExperiment(reason, lessons), reason);
 
     public void Hold(DemoStream s, DateTimeOffset at, string reason) =>
-        s.Do(at, (state, user) => new PutOnHold(reason).Decide(state, user), reason);
+        s.Run(at, state => new PutOnHold(reason), reason);
 
     public void Resume(DemoStream s, DateTimeOffset at, string reason) =>
-        s.Do(at, (state, user) => new ResumeExperiment(Reason: reason).Decide(state, user), reason);
+        s.Run(at, state => new ResumeExperiment(Reason: reason), reason);
 
     // ---- Random helpers -------------------------------------------------------------------------
 

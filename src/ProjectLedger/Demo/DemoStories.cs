@@ -46,6 +46,7 @@ public static class DemoStories
         Helsinki(b);
         Essote(b);
         CommonGood(b);
+        DemoSpread.Add(b);
         return b.Experiments.Count - before;
     }
 
@@ -386,13 +387,14 @@ public static class DemoStories
             "Omarahoitteisten palveluiden markkinointi yhdessä järjestöjen ja yritysten kanssa",
         ], "Yhteisen hyvän alusta® Tampereen Kotitori-palveluintegraattorimallissa", "https://innokyla.fi/fi/toimintamalli/yhteisen-hyvan-alusta-kotitori",
             "Alusta ja yhteiskehittämiseen perustuva toimintakulttuuri otettiin osaksi Tampereen Kotitori-palveluintegraattorimallia; alusta palvelee päivittäin satoja asiakkaita ja kymmeniä ammattilaisia ja palveluntarjoajia.");
+        b.Publish(s, adopted.AddDays(3), true, "Toimintamalli julkaistaan, jotta muut alueet voivat ottaa alustan käyttöön.");
         b.Widen(s, now.AddDays(-45), "National", "Innokylään julkaistu toimintamalli on levinnyt muille hyvinvointialueille järjestöjen ja yritysten yhteistyön alustaksi.");
 
         // Kotitori's own follow-up in Pirkanmaa.
         var pirkanmaa = b.Projects["pirkanmaa"].First();
-        var k2 = b.Propose("pirkanmaa", "Kotitori: palvelutilaukset ja asiakaspalaute Yhteisen hyvän alustalla",
+        var k2 = b.Adapt(s, "pirkanmaa", "Kotitori: palvelutilaukset ja asiakaspalaute Yhteisen hyvän alustalla",
             "Asiakasohjaajien palvelutilaukset kotona asumisen tueksi kulkevat sähköpostilla ja puhelimella.", ["palvelutori", "asiakasohjaus", "ikäihmiset"],
-            pirkanmaa, DemoVocabulary.Advice, adopted.AddDays(10), "palveluohjaaja");
+            adopted.AddDays(10), pirkanmaa, DemoVocabulary.Advice, "palveluohjaaja");
         b.Plan(k2, adopted.AddDays(25), "Palvelutilaukset ja palaute samalla alustalla nopeuttavat kotona asumisen tukea.", "Kotona asuvat ikäihmiset Tampereella",
             [new("Alustan kautta tehdyt palvelutilaukset", 0, 500, "kpl/kk")], 200);
         b.Join(k2, adopted.AddDays(26), "Tampereen Kotitori", "professional", "delivers");

@@ -13,7 +13,6 @@ namespace ProjectLedger.Demo;
 /// </summary>
 public sealed class DemoStream
 {
-    private static readonly ExperimentProjection Fold = new();
     private readonly List<IEvent> _events = [];
     private readonly DemoClock _clock;
     private readonly Func<string> _correlationId;
@@ -41,7 +40,22 @@ public sealed class DemoStream
     public bool Fits(DateTimeOffset at) => _clock.Clamp(at, Last) < _clock.Now;
 
     public DemoStream Propose(ProposeExperiment command, Projects.Project? project, DateTimeOffset at) =>
-        Record(command.Decide(project), at, command.Reason, "propose");
+        Record(Checked(command).Decide(project, User), at, command.Reason, "propose");
+
+    /// <summary>Validates, then decides on the current state, as the write path does.</summary>
+    public DemoStream Run(DateTimeOffset at, Func<Experiment, IStreamCommand<Experiment>> command, string? reason = null) =>
+        Record(Checked(command(Current)).Decide(Current, User), at, reason, "command");
+
+    /// <summary>Demo commands are valid by construction; one that is not is a bug in the demo, said at once.</summary>
+    public static T Checked<T>(T command) where T : IWriteCommand =>
+        command.Validate() is { } invalid
+            ? throw new InvalidOperationException($"Demo command {typeof(T).Name} is not valid: " +
+                string.Join("; ", invalid.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
+            : command;
+
+    /// <summary>Proposed as an adaptation of the origin's adopted model, as POST /api/experiments/{origin}/adaptations decides it.</summary>
+    public DemoStream Adapt(Experiment origin, ProposeExperiment command, Projects.Project? project, DateTimeOffset at) =>
+        Record(new OperatingModels.AdaptOperatingModel(origin.Id, command).Decide(new OperatingModels.AdaptationContext(origin, project), User), at, command.Reason, "adapt");
 
     public DemoStream Do(DateTimeOffset at, Func<Experiment, LedgerUser, Decision> decide, string? reason = null) =>
         Record(decide(Current, User), at, reason, "command");
@@ -66,7 +80,7 @@ public sealed class DemoStream
             e.WithHeader("userId", User.Id).WithHeader("role", User.Role);
             if (!string.IsNullOrWhiteSpace(reason)) e.WithHeader("reason", reason.Trim());
             _events.Add(e);
-            State = Fold.Evolve(State, Id, e);
+            State = Experiment.Evolve(State, Id, data, e.Version, time);
             time = time.AddMilliseconds(1);
         }
         return this;

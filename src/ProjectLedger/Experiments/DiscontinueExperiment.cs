@@ -5,16 +5,17 @@ using Wolverine.Http;
 
 namespace ProjectLedger.Experiments;
 
-public sealed record DiscontinueExperiment(string? Reason, string? Lessons, long? ExpectedVersion = null) : IWriteCommand
+public sealed record DiscontinueExperiment(string Reason, string Lessons, long? ExpectedVersion = null) : IStreamCommand<Experiment>
 {
+    public Invalid? Validate() => new Errors()
+        .Required(Reason, "reason", 2000)
+        .Required(Lessons, "lessons", 8000)
+        .OrNull();
+
     public Decision Decide(Experiment state, LedgerUser user)
     {
         if (StageRules.Check(state.Stage, StageRules.Discontinue) is { } wrong) return wrong;
-        var errors = new Errors()
-            .Required(Reason, "reason", 2000)
-            .Required(Lessons, "lessons", 8000);
-        if (errors.Any) return errors.ToRejection();
-        return Decision.Accept(new ExperimentDiscontinued(Reason!.Trim(), Lessons!.Trim()),
+        return Decision.Accept(new ExperimentDiscontinued(Reason.Trim(), Lessons.Trim()),
             StageGate.Move(state, Stage.Discontinued, StageRules.Discontinue, Reason, "", user.Role));
     }
 }
@@ -23,5 +24,5 @@ public static class DiscontinueExperimentEndpoint
 {
     [WolverinePost("/api/experiments/{id}/discontinue")]
     public static Task<IResult> Post(Guid id, DiscontinueExperiment? command, IDocumentSession session, HttpContext http) =>
-        StreamWrite.Append<Experiment>(session, http, id, command, (state, user) => command!.Decide(state, user));
+        StreamWrite.Append<Experiment>(session, http, id, command);
 }

@@ -69,9 +69,9 @@ public sealed record StageVisit(Stage Stage, DateTimeOffset Entered, DateTimeOff
 
 /// <summary>
 /// An experiment as its stream says it is now: the inline snapshot behind GET /api/experiments/{id},
-/// the list and the writes. Immutable: ExperimentProjection builds each new state from the last.
+/// the list and the writes. Immutable: Evolve (ExperimentEvolve.cs) builds each new state from the last.
 /// </summary>
-public sealed record Experiment(
+public sealed partial record Experiment(
     Guid Id,
     long Version,
     string Title,

@@ -46,7 +46,7 @@ public sealed class ExperimentAsOf
                 throw new InvalidOperationException($"Stored event type '{type}' is not known to this version of ProjectLedger.");
             var data = _serializer.FromJson(mapping.Stored, reader, 3);
             if (mapping.Upcast is { } upcast) data = upcast(data);
-            state = ExperimentProjection.Fold(state, id, data, reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(2));
+            state = Experiment.Evolve(state, id, data, reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(2));
         }
         return state;
     }

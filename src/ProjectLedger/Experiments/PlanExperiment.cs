@@ -5,16 +5,15 @@ using Wolverine.Http;
 
 namespace ProjectLedger.Experiments;
 
-public sealed record SuccessCriterionInput(string? Metric, decimal? Baseline, decimal? Target, string? Unit);
+public sealed record SuccessCriterionInput(string Metric, decimal? Baseline, decimal? Target, string Unit);
 
 public sealed record PlanExperiment(
-    string? Hypothesis, string? TargetGroup, IReadOnlyList<SuccessCriterionInput?>? SuccessCriteria,
-    IReadOnlyList<string?>? GoalsServed, decimal? ParticipationHours,
-    long? ExpectedVersion = null, string? Reason = null) : IWriteCommand
+    string Hypothesis, string TargetGroup, IReadOnlyList<SuccessCriterionInput> SuccessCriteria,
+    IReadOnlyList<string>? GoalsServed, decimal? ParticipationHours,
+    long? ExpectedVersion = null, string? Reason = null) : IStreamCommand<Experiment>
 {
-    public Decision Decide(Experiment state, LedgerUser user)
+    public Invalid? Validate()
     {
-        if (StageRules.Check(state.Stage, StageRules.Plan) is { } wrong) return wrong;
         var criteria = SuccessCriteria ?? [];
         var errors = new Errors()
             .Required(Hypothesis, "hypothesis", 4000)
@@ -31,14 +30,17 @@ public sealed record PlanExperiment(
                   .Number(c?.Target, $"successCriteria[{i}].target")
                   .Required(c?.Unit, $"successCriteria[{i}].unit", 50);
         }
-        var metrics = criteria.Where(c => !string.IsNullOrWhiteSpace(c?.Metric)).Select(c => c!.Metric!.Trim()).ToList();
-        errors.When(metrics.Count != metrics.Distinct().Count(), "successCriteria", "Each criterion needs a metric of its own.");
-        if (errors.Any) return errors.ToRejection();
+        var metrics = criteria.Where(c => !string.IsNullOrWhiteSpace(c?.Metric)).Select(c => c.Metric.Trim()).ToList();
+        return errors.When(metrics.Count != metrics.Distinct().Count(), "successCriteria", "Each criterion needs a metric of its own.").OrNull();
+    }
 
+    public Decision Decide(Experiment state, LedgerUser user)
+    {
+        if (StageRules.Check(state.Stage, StageRules.Plan) is { } wrong) return wrong;
         var planned = new ExperimentPlanned(
-            Hypothesis!.Trim(), TargetGroup!.Trim(),
-            criteria.Select(c => new SuccessCriterion(c!.Metric!.Trim(), c.Baseline!.Value, c.Target!.Value, c.Unit!.Trim())).ToList(),
-            ExperimentValidation.Trimmed(GoalsServed), ParticipationHours!.Value);
+            Hypothesis.Trim(), TargetGroup.Trim(),
+            SuccessCriteria.Select(c => new SuccessCriterion(c.Metric.Trim(), c.Baseline.GetValueOrDefault(), c.Target.GetValueOrDefault(), c.Unit.Trim())).ToList(),
+            ExperimentValidation.Trimmed(GoalsServed), ParticipationHours.GetValueOrDefault());
         return state.Stage == Stage.Idea
             ? Decision.Accept(planned, StageGate.Move(state, Stage.Planned, StageRules.Plan, Reason, "Suunnitelma hyväksytty: " + planned.Hypothesis, user.Role))
             : Decision.Accept(planned);
@@ -49,5 +51,5 @@ public static class PlanExperimentEndpoint
 {
     [WolverinePost("/api/experiments/{id}/plan")]
     public static Task<IResult> Post(Guid id, PlanExperiment? command, IDocumentSession session, HttpContext http) =>
-        StreamWrite.Append<Experiment>(session, http, id, command, (state, user) => command!.Decide(state, user));
+        StreamWrite.Append<Experiment>(session, http, id, command);
 }

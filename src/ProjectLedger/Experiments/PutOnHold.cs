@@ -5,20 +5,22 @@ using Wolverine.Http;
 
 namespace ProjectLedger.Experiments;
 
-public sealed record PutOnHold(string? Reason, DateOnly? ReviewOn = null, long? ExpectedVersion = null) : IWriteCommand
+public sealed record PutOnHold(string Reason, DateOnly? ReviewOn = null, long? ExpectedVersion = null) : IStreamCommand<Experiment>
 {
+    public Invalid? Validate() => new Errors().Required(Reason, "reason", 2000).OrNull();
+
     public Decision Decide(Experiment state, LedgerUser user)
     {
         if (StageRules.Check(state.Stage, StageRules.Hold) is { } wrong) return wrong;
-        var errors = new Errors().Required(Reason, "reason", 2000);
-        if (errors.Any) return errors.ToRejection();
-        return Decision.Accept(new ExperimentPutOnHoldV2(Reason!.Trim(), ReviewOn),
+        return Decision.Accept(new ExperimentPutOnHoldV2(Reason.Trim(), ReviewOn),
             StageGate.Move(state, Stage.OnHold, StageRules.Hold, Reason, "", user.Role));
     }
 }
 
-public sealed record ResumeExperiment(long? ExpectedVersion = null, string? Reason = null) : IWriteCommand
+public sealed record ResumeExperiment(long? ExpectedVersion = null, string? Reason = null) : IStreamCommand<Experiment>
 {
+    public Invalid? Validate() => null;
+
     public Decision Decide(Experiment state, LedgerUser user)
     {
         if (StageRules.Check(state.Stage, StageRules.Resume) is { } wrong) return wrong;
@@ -32,9 +34,9 @@ public static class HoldAndResumeEndpoints
 {
     [WolverinePost("/api/experiments/{id}/hold")]
     public static Task<IResult> Hold(Guid id, PutOnHold? command, IDocumentSession session, HttpContext http) =>
-        StreamWrite.Append<Experiment>(session, http, id, command, (state, user) => command!.Decide(state, user));
+        StreamWrite.Append<Experiment>(session, http, id, command);
 
     [WolverinePost("/api/experiments/{id}/resume")]
     public static Task<IResult> Resume(Guid id, ResumeExperiment? command, IDocumentSession session, HttpContext http) =>
-        StreamWrite.Append<Experiment>(session, http, id, command ?? new ResumeExperiment(), (state, user) => (command ?? new ResumeExperiment()).Decide(state, user));
+        StreamWrite.Append<Experiment>(session, http, id, command ?? new ResumeExperiment());
 }

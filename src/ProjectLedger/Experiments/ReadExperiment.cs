@@ -44,8 +44,6 @@ public static class ReadExperimentEndpoints
     public static IResult? Readable(Experiment? experiment, Guid id, HttpContext http)
     {
         if (experiment is null) return LedgerProblems.ToResult(new NotFound($"There is no experiment {id}."));
-        return LedgerUser.From(http.User).CanRead(experiment.County)
-            ? null
-            : LedgerProblems.ToResult(new Forbidden($"Experiment {id} belongs to {experiment.County}, outside your county."));
+        return Refusals.Read(LedgerUser.From(http.User), experiment.County, "experiment") is { } refused ? LedgerProblems.ToResult(refused) : null;
     }
 }

@@ -5,18 +5,19 @@ using Wolverine.Http;
 
 namespace ProjectLedger.Experiments;
 
-public sealed record ReceiveFeedback(string? Channel, int? Score, IReadOnlyList<string?>? Themes,
-    long? ExpectedVersion = null, string? Reason = null) : IWriteCommand
+public sealed record ReceiveFeedback(string Channel, int? Score, IReadOnlyList<string>? Themes,
+    long? ExpectedVersion = null, string? Reason = null) : IStreamCommand<Experiment>
 {
+    public Invalid? Validate() => new Errors()
+        .Required(Channel, "channel", 100)
+        .Score(Score, "score")
+        .Texts(Themes, "themes", min: 0, max: 20, maxLength: 200)
+        .OrNull();
+
     public Decision Decide(Experiment state, LedgerUser user)
     {
         if (StageRules.Check(state.Stage, StageRules.Feedback) is { } wrong) return wrong;
-        var errors = new Errors()
-            .Required(Channel, "channel", 100)
-            .Score(Score, "score")
-            .Texts(Themes, "themes", min: 0, max: 20, maxLength: 200);
-        if (errors.Any) return errors.ToRejection();
-        return Decision.Accept(new FeedbackReceived(Channel!.Trim(), Score!.Value, ExperimentValidation.Trimmed(Themes)));
+        return Decision.Accept(new FeedbackReceived(Channel.Trim(), Score.GetValueOrDefault(), ExperimentValidation.Trimmed(Themes)));
     }
 }
 
@@ -24,5 +25,5 @@ public static class ReceiveFeedbackEndpoint
 {
     [WolverinePost("/api/experiments/{id}/feedback")]
     public static Task<IResult> Post(Guid id, ReceiveFeedback? command, IDocumentSession session, HttpContext http) =>
-        StreamWrite.Append<Experiment>(session, http, id, command, (state, user) => command!.Decide(state, user));
+        StreamWrite.Append<Experiment>(session, http, id, command);
 }

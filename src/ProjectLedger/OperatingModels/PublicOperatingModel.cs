@@ -1,26 +1,35 @@
+using ProjectLedger.Dashboards;
 using ProjectLedger.Experiments;
 
 namespace ProjectLedger.OperatingModels;
 
 /// <summary>
-/// Participation as the public sees it: counts from 1 to 4 are null (shown as "&lt; 5"), and when a
-/// breakdown would hide a single cell (which the total would give away) its next smallest cell is hidden too.
+/// Participation as the public sees it: counts from 1 to 4 are "&lt; 5" (PrivateCount, as on the
+/// dashboards). When a breakdown would hide a single cell, which the total would give away, its next
+/// smallest cell is left out too and named in the breakdown's Protecting list (shown as "–").
 /// </summary>
-public sealed record PublicParticipation(int? Total, IReadOnlyDictionary<string, int?> ByKind, IReadOnlyDictionary<string, int?> ByAgeBand)
+public sealed record PublicParticipation(
+    PrivateCount Total, IReadOnlyDictionary<string, PrivateCount> ByKind, IReadOnlyDictionary<string, PrivateCount> ByAgeBand,
+    IReadOnlyList<string> ByKindProtecting, IReadOnlyList<string> ByAgeBandProtecting)
 {
-    public const int SuppressedBelow = 5;
+    public const int SuppressedBelow = PrivateCount.Threshold;
 
-    public static PublicParticipation Of(ParticipationTotals totals) =>
-        new(Suppress(totals.Total), Breakdown(totals.ByKind), Breakdown(totals.ByAgeBand));
+    public static PublicParticipation Of(ParticipationTotals totals)
+    {
+        var (byKind, kindProtecting) = Breakdown(totals.ByKind);
+        var (byAge, ageProtecting) = Breakdown(totals.ByAgeBand);
+        return new(Suppress(totals.Total), byKind, byAge, kindProtecting, ageProtecting);
+    }
 
-    public static int? Suppress(int count) => count is > 0 and < SuppressedBelow ? null : count;
+    public static PrivateCount Suppress(int count) => PrivateCount.Of(count, reveal: false);
 
-    public static IReadOnlyDictionary<string, int?> Breakdown(IReadOnlyDictionary<string, int> counts)
+    public static (IReadOnlyDictionary<string, PrivateCount> Shown, IReadOnlyList<string> Protecting) Breakdown(IReadOnlyDictionary<string, int> counts)
     {
         var shown = counts.ToDictionary(c => c.Key, c => Suppress(c.Value));
-        if (shown.Count(c => c.Value is null) == 1 && counts.Where(c => shown[c.Key] is > 0).MinBy(c => c.Value) is { Key: { } next })
-            shown[next] = null;
-        return shown;
+        if (shown.Count(c => c.Value.Value is null) != 1 || counts.Where(c => shown[c.Key].Value is > 0).MinBy(c => c.Value) is not { Key: { } next })
+            return (shown, []);
+        shown.Remove(next);
+        return (shown, [next]);
     }
 }
 

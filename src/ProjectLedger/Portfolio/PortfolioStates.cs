@@ -66,7 +66,7 @@ public sealed record PortfolioStates(
             if (LedgerEventTypes.Experiment.Contains(e.EventType))
             {
                 experiments.TryGetValue(e.StreamId, out var state);
-                if (ExperimentProjection.Fold(state, e.StreamId, e.Data, e.Version, e.Timestamp) is { } next) experiments[e.StreamId] = next;
+                if (Experiment.Evolve(state, e.StreamId, e.Data, e.Version, e.Timestamp) is { } next) experiments[e.StreamId] = next;
                 if (e.Data is ParticipationRecorded r) participation.Add(new ParticipationEntry(e.StreamId, r));
             }
             else

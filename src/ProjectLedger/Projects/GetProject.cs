@@ -21,8 +21,7 @@ public static class GetProjectEndpoint
     {
         var project = await session.LoadAsync<Project>(id, http.RequestAborted);
         if (project is null) return LedgerProblems.ToResult(new NotFound($"There is no project {id}."));
-        if (!LedgerUser.From(http.User).CanRead(project.County))
-            return LedgerProblems.ToResult(new Forbidden($"Project {id} belongs to {project.County}, outside your county."));
+        if (Refusals.Read(LedgerUser.From(http.User), project.County, "project") is { } refused) return LedgerProblems.ToResult(refused);
         var experiments = await ProjectExperiments.For(session, id, http.RequestAborted);
         return Results.Ok(new ProjectDetails(project.Id, project.Version, project.Name, project.County, project.Programme,
             project.Workstreams, project.RegisteredAt, project.Closed, project.ClosedAt, project.ClosingSummary, experiments));

@@ -3,7 +3,7 @@ using ProjectLedger.Streams;
 namespace ProjectLedger.Projects;
 
 /// <summary>A goal as a client sends it; numbers are nullable so a missing one is a clear error.</summary>
-public sealed record GoalInput(string? Indicator, decimal? Baseline, decimal? Target, string? Unit)
+public sealed record GoalInput(string Indicator, decimal? Baseline, decimal? Target, string Unit)
 {
     public static void Validate(GoalInput? goal, string path, Errors errors)
     {
@@ -18,5 +18,5 @@ public sealed record GoalInput(string? Indicator, decimal? Baseline, decimal? Ta
             .Required(goal.Unit, $"{path}.unit", 50);
     }
 
-    public Goal ToGoal() => new(Indicator!.Trim(), Baseline!.Value, Target!.Value, Unit!.Trim());
+    public Goal ToGoal() => new(Indicator.Trim(), Baseline.GetValueOrDefault(), Target.GetValueOrDefault(), Unit.Trim());
 }

@@ -8,7 +8,7 @@ namespace ProjectLedger.Security;
 /// <summary>
 /// The headers every response carries: a Content-Security-Policy (scripts only from the app itself;
 /// styles from the app and, for the style tags styled-components injects, a per-request nonce that
-/// the UI page hands it in `meta[property=csp-nonce]`), no framing, no sniffing, no referrer, and no
+/// the UI page hands it in `meta[property=csp-nonce]`), no framing, no sniffing, no referrer to other sites, and no
 /// caching of API responses (they carry county data). Behind a TLS proxy (LEDGER_TRUSTED_PROXIES):
 /// the proxy's X-Forwarded-* headers are believed, and HTTPS responses carry HSTS.
 /// </summary>
@@ -54,7 +54,9 @@ public static class SecurityHeaders
                 var headers = http.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "no-referrer";
+                // Nothing leaks to other sites; "no-referrer" would also make the browser send "Origin: null"
+                // on our own form posts and fetches, which CsrfGuard must refuse.
+                headers["Referrer-Policy"] = "same-origin";
                 // The API reference (demo and development only) runs inline scripts of its own.
                 if (!http.Request.Path.StartsWithSegments("/scalar"))
                     headers.ContentSecurityPolicy =

@@ -63,4 +63,7 @@ public sealed class Errors
     }
 
     public Invalid ToRejection() => new(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+
+    /// <summary>The 400 when anything was wrong; null when the input is acceptable (what Validate() answers).</summary>
+    public Invalid? OrNull() => Any ? ToRejection() : null;
 }

@@ -6,26 +6,30 @@ using ProjectLedger.Security;
 namespace ProjectLedger.Streams;
 
 /// <summary>
-/// The write path every command shares: load the stream for writing (with the expected version),
-/// authorise on its county, decide (a pure function), stamp metadata, append, save. Any rejection,
-/// including a lost race with another writer, stores nothing and answers problem details.
+/// The write path every command shares. In this order, so each answer costs only what it needs:
+/// 400 for the input alone (Validate, before anything is read), 404 and 403 for the stream (the
+/// county is authorised before anything else of the stream is looked at), then the decision on the
+/// state (Decide: 409, or a 400 that needs the state), then the append with the version decided on.
+/// Any rejection, including a lost race with another writer, stores nothing and answers problem details.
 /// </summary>
 public static class StreamWrite
 {
-    public static async Task<IResult> Start<TState>(
-        IDocumentSession session, HttpContext http, Guid id, string county, IWriteCommand command,
-        Func<LedgerUser, Decision> decide, string location)
+    /// <summary>A new stream in the command's county, answered 201 at location(its id).</summary>
+    public static async Task<IResult> Start<TState, TContext>(
+        IDocumentSession session, HttpContext http, IStartCommand<TContext>? command, Func<Guid, string> location)
         where TState : class
     {
-        if (Envelope(command) is { } invalid) return LedgerProblems.ToResult(invalid);
+        if (command is null) return LedgerProblems.MissingBody();
+        if ((Envelope(command) ?? command.Validate()) is { } invalid) return LedgerProblems.ToResult(invalid);
         var user = LedgerUser.From(http.User);
-        if (Refusal(user, county) is { } refused) return LedgerProblems.ToResult(refused);
+        if (Refusals.Write(user, command.County) is { } refused) return LedgerProblems.ToResult(refused);
         // A new stream is at version 0: any other expectation is stale.
         if (command.ExpectedVersion is > 0 and var expectedNew) return LedgerProblems.ToResult(new StaleVersion(expectedNew, 0));
 
-        var decision = decide(user);
+        var decision = command.Decide(await command.Context(session, http.RequestAborted), user);
         if (decision.Rejection is { } rejection) return LedgerProblems.ToResult(rejection);
 
+        var id = Guid.CreateVersion7();
         RequestMetadata.Stamp(session, http, user, command.Reason);
         session.Events.StartStream<TState>(id, decision.Events);
         try
@@ -36,16 +40,14 @@ public static class StreamWrite
         {
             return LedgerProblems.ToResult(new StaleVersion(0, await CurrentVersion(session, id, http.RequestAborted)));
         }
-        return Results.Created(location, new WriteResult(id, decision.Events.Count));
+        return Results.Created(location(id), new WriteResult(id, decision.Events.Count));
     }
 
-    public static async Task<IResult> Append<TState>(
-        IDocumentSession session, HttpContext http, Guid id, IWriteCommand? command,
-        Func<TState, LedgerUser, Decision> decide)
+    public static async Task<IResult> Append<TState>(IDocumentSession session, HttpContext http, Guid id, IStreamCommand<TState>? command)
         where TState : class, ICountyScoped
     {
         if (command is null) return LedgerProblems.MissingBody();
-        if (Envelope(command) is { } invalid) return LedgerProblems.ToResult(invalid);
+        if ((Envelope(command) ?? command.Validate()) is { } invalid) return LedgerProblems.ToResult(invalid);
         // Marten refuses the empty UUID as a stream id (ArgumentOutOfRangeException): no stream has it.
         if (id == Guid.Empty) return LedgerProblems.ToResult(Missing<TState>(id));
         var ct = http.RequestAborted;
@@ -63,14 +65,14 @@ public static class StreamWrite
             // A stale version is only news to someone allowed to write here: 404 and 403 come first.
             var current = await session.LoadAsync<TState>(id, ct);
             if (current is null) return LedgerProblems.ToResult(Missing<TState>(id));
-            if (Refusal(user, current.County) is { } refusedStale) return LedgerProblems.ToResult(refusedStale);
+            if (Refusals.Write(user, current.County) is { } refusedStale) return LedgerProblems.ToResult(refusedStale);
             return LedgerProblems.ToResult(new StaleVersion(command.ExpectedVersion, await CurrentVersion(session, id, ct)));
         }
 
         if (stream.Aggregate is not { } state) return LedgerProblems.ToResult(Missing<TState>(id));
-        if (Refusal(user, state.County) is { } refused) return LedgerProblems.ToResult(refused);
+        if (Refusals.Write(user, state.County) is { } refused) return LedgerProblems.ToResult(refused);
 
-        var decision = decide(state, user);
+        var decision = command.Decide(state, user);
         if (decision.Rejection is { } rejection) return LedgerProblems.ToResult(rejection);
 
         RequestMetadata.Stamp(session, http, user, command.Reason);
@@ -108,12 +110,4 @@ public static class StreamWrite
     }
 
     private static NotFound Missing<TState>(Guid id) => new($"There is no {typeof(TState).Name.ToLowerInvariant()} {id}.");
-
-    /// <summary>Null when the user may write in the county; otherwise the 403 saying why not.</summary>
-    private static Forbidden? Refusal(LedgerUser user, string county) => user.CanWrite(county) ? null : new Forbidden(user.Role switch
-    {
-        Roles.ProjectOffice => $"Your project office writes within {user.County}, not {county}.",
-        "" => "Your token carries no role.",
-        _ => $"The role {user.Role} reads but does not write.",
-    });
 }

@@ -252,4 +252,225 @@ public sealed class ExperimentJourneyTests(BrowserSession session, ITestOutputHe
         _pageErrors.ShouldBeEmpty();
         _failedResponses.ShouldBeEmpty();
     }
+    [Fact]
+    public async Task a_project_office_puts_an_experiment_on_hold_resumes_and_discontinues_it_in_swedish_on_a_phone_by_keyboard()
+    {
+        var k = await Open("sv", 390);
+        // The language menu, by keyboard, before signing in.
+        await k.Activate(k.Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Suomeksi") }));
+        var svenska = k.Page.GetByRole(AriaRole.Menuitem, new() { Name = "På svenska (SV)" });
+        await svenska.WaitForAsync();
+        for (var i = 0; i < 4 && !await svenska.EvaluateAsync<bool>("el => el === document.activeElement || el.contains(document.activeElement)"); i++)
+            await k.Page.Keyboard.PressAsync("ArrowDown");
+        await k.Page.Keyboard.PressAsync("Enter");
+        await BrowserSession.Eventually(async () => await k.Page.Locator("html").GetAttributeAsync("lang") == "sv", TimeSpan.FromSeconds(5),
+            () => Task.FromResult("the page did not turn Swedish"));
+        await k.NoSidewaysScroll("login");
+        await SignIn(k, "Projektkontor – Vanda och Kervo välfärdsområde", "Logga in", "Pågående piloter");
+        await k.NoSidewaysScroll("pilots");
+        await k.Activate(k.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Försök", Exact = true }));
+        await k.HeadingFocused("Försök");
+
+        await k.OpenForm("Nytt försök", "sv-propose");
+        await k.SubmitEmpty("sv-propose");
+        await k.NoSidewaysScroll("propose with errors");
+        var title = "Tidsbokning per sms " + Guid.NewGuid().ToString("N")[..6];
+        await k.Type("Försökets namn", title);
+        await k.Type("Problemet som ska lösas", "Klienterna missar sina tider.");
+        await k.Type("Teman", "sms, " + session.Theme);
+        await k.Type("Förslagsställarens roll", "servicechef");
+        await k.Type("Orsak till ändringen (frivillig)", "Förslag från klientrådet");
+        await k.NoSidewaysScroll("propose filled");
+        await k.Save("sv-propose", title);
+        await k.NoSidewaysScroll("experiment page");
+        var id = CurrentExperiment(k.Page);
+        await KeyboardUser.LastWrite(_auditor, id, User, "Förslag från klientrådet", "ExperimentProposed");
+
+        await k.OpenForm("Pausa", "sv-hold");
+        await k.SubmitEmpty("sv-hold");
+        await k.NoSidewaysScroll("hold with errors");
+        await k.Type("Orsak till pausen", "Väntar på finansieringsbeslut");
+        await k.Type("Läget ses över (frivillig)", "1.9.2026");
+        await k.Save("sv-hold", title);
+        await KeyboardUser.LastWrite(_auditor, id, User, "Väntar på finansieringsbeslut", "ExperimentPutOnHoldV2", "StageGateDecided");
+        (await k.Page.GetByTestId("experiment-actions").InnerTextAsync()).ShouldBe("Återuppta försöket\nAvsluta försöket", "on hold: resume or discontinue, nothing else");
+
+        await k.OpenForm("Återuppta försöket", "sv-resume");
+        await k.SubmitEmpty("sv-resume");
+        await k.Type("Motivering till skedesbeslutet", "Finansieringen beviljades");
+        await k.NoSidewaysScroll("resume filled");
+        await k.Save("sv-resume", title);
+        await KeyboardUser.LastWrite(_auditor, id, User, "Finansieringen beviljades", "ExperimentResumed", "StageGateDecided");
+
+        await k.OpenForm("Avsluta försöket", "sv-discontinue");
+        await k.SubmitEmpty("sv-discontinue");
+        await k.NoSidewaysScroll("discontinue with errors");
+        await k.Type("Orsak till avslutandet", "Klienterna tog inte tjänsten i bruk");
+        await k.Type("Lärdomar", "Försöket klistrades ovanpå den gamla processen.");
+        await k.Save("sv-discontinue", title);
+        await KeyboardUser.LastWrite(_auditor, id, User, "Klienterna tog inte tjänsten i bruk", "ExperimentDiscontinued", "StageGateDecided");
+
+        var timeline = await k.Page.GetByTestId("timeline").InnerTextAsync();
+        timeline.ShouldContain("Skedesbeslut: Idé → Pausat – motivering: Väntar på finansieringsbeslut");
+        timeline.ShouldContain("Skedesbeslut: Pausat → Idé – motivering: Finansieringen beviljades");
+        timeline.ShouldNotContain("ExperimentPutOnHoldV2");
+        (await k.Page.GetByTestId("experiment-actions").CountAsync()).ShouldBe(0);
+        await k.NoSidewaysScroll("discontinued experiment");
+        await k.Axe("sv-experiment-discontinued");
+        await BrowserSession.Screenshot(k.Page, "sv-experiment-discontinued-phone", output);
+
+        k.Violations.ShouldBeEmpty(string.Join("\n", k.Violations));
+        _pageErrors.ShouldBeEmpty();
+        _failedResponses.ShouldBeEmpty();
+    }
+    [Fact]
+    public async Task two_people_on_one_experiment_see_each_others_changes_and_lose_nothing()
+    {
+        var id = await session.Propose("Kotihoidon etäkäynnit " + Guid.NewGuid().ToString("N")[..6]);
+        await session.Post($"/api/experiments/{id}/plan", new
+        {
+            hypothesis = "Etäkäynti korvaa osan iltakäynneistä", targetGroup = "Kotihoidon asiakkaat",
+            successCriteria = new[] { new { metric = "Etäkäyntien osuus", baseline = 0, target = 25, unit = "%" } }, participationHours = 20,
+        });
+        await session.Post($"/api/experiments/{id}/pilot", new { sites = new[] { "Korson kotihoito" }, start = "2026-03-01", plannedEnd = "2026-06-30" });
+
+        var anna = await Open("fi", 1280);
+        var annaContext = _context;
+        await SignIn(anna, "Projektitoimisto – Vantaan ja Keravan hyvinvointialue", "Kirjaudu", "Käynnissä olevat pilotit");
+        var ben = await Open("fi", 1280);
+        await SignIn(ben, "Projektitoimisto – Vantaan ja Keravan hyvinvointialue", "Kirjaudu", "Käynnissä olevat pilotit");
+        try
+        {
+            // Anna starts a measurement; meanwhile Ben records participation and saves first.
+            await anna.Page.EvaluateAsync("id => { window.location.hash = '#/experiments/' + id + '/do/measurements'; }", id.ToString());
+            await anna.HeadingFocused("Kirjaa mittaus");
+            await anna.Type("Mitattu arvo", "7");
+            await anna.Type("Mittauspäivä", "31.3.2026");
+            await anna.Type("Syy muutokselle (valinnainen)", "Maaliskuun luku");
+
+            await ben.Page.EvaluateAsync("id => { window.location.hash = '#/experiments/' + id + '/do/participation'; }", id.ToString());
+            await ben.HeadingFocused("Kirjaa osallistuminen");
+            await ben.Type("Jakson alku", "1.3.2026");
+            await ben.Type("Jakson loppu", "31.3.2026");
+            await ben.Radio("Osallistumisen tapa", "Toteuttaminen");
+            await ben.Radio("Kanava", "Kasvokkain");
+            await ben.Type("Asiakkaat", "12");
+            await ben.Type("65 vuotta täyttäneet", "12");
+            await ben.Activate(ben.Page.GetByTestId("form-submit"));
+            await ben.Page.GetByTestId("timeline").WaitForAsync();
+            await KeyboardUser.LastWrite(_auditor, id, User, null, "ParticipationRecorded");
+
+            // Anna's open form learns of it by itself, says what changed, and keeps what she typed.
+            var conflict = anna.Page.GetByTestId("conflict");
+            await conflict.WaitForAsync(new() { Timeout = 15000 });
+            await BrowserSession.Eventually(async () => (await conflict.InnerTextAsync()).Contains("12 osallistujaa"), TimeSpan.FromSeconds(10),
+                async () => $"the conflict notice says: {await conflict.InnerTextAsync()}");
+            (await conflict.InnerTextAsync()).ShouldContain("Osallistuminen kirjattiin");
+            (await anna.Field("Mitattu arvo").InputValueAsync()).ShouldBe("7");
+            await anna.Axe("conflict");
+            await BrowserSession.Screenshot(anna.Page, "measurements-conflict", output);
+            await anna.Activate(anna.Page.GetByTestId("form-submit"));
+            await anna.Page.GetByTestId("timeline").WaitForAsync();
+            await KeyboardUser.LastWrite(_auditor, id, User, "Maaliskuun luku", "MeasurementRecorded");
+
+            // Ben's experiment page shows Anna's measurement without a reload.
+            await BrowserSession.Eventually(async () => (await ben.Page.GetByTestId("timeline").InnerTextAsync()).Contains("Etäkäyntien osuus = 7"),
+                TimeSpan.FromSeconds(15), async () => $"Ben's page still shows: {await ben.Page.GetByTestId("timeline").InnerTextAsync()}");
+            var history = (await _auditor.GetFromJsonAsync<JsonArray>($"/api/experiments/{id}/history"))!;
+            history.Select(e => e!["type"]!.GetValue<string>()).ShouldContain("ParticipationRecorded");
+            history.Select(e => e!["type"]!.GetValue<string>()).ShouldContain("MeasurementRecorded");
+        }
+        finally
+        {
+            await annaContext.DisposeAsync();
+        }
+        anna.Violations.ShouldBeEmpty(string.Join("\n", anna.Violations));
+        _pageErrors.ShouldBeEmpty();
+        _failedResponses.ShouldBeEmpty();
+    }
+    [Fact]
+    public async Task a_project_office_registers_a_project_adds_a_goal_proposes_an_experiment_in_it_and_closes_it()
+    {
+        var k = await Open("fi", 1280);
+        await SignIn(k, "Projektitoimisto – Vantaan ja Keravan hyvinvointialue", "Kirjaudu", "Käynnissä olevat pilotit");
+        await k.Activate(k.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Hankkeet", Exact = true }));
+        await k.HeadingFocused("Hankkeet");
+
+        await k.OpenForm("Rekisteröi hanke", "register-project");
+        await k.SubmitEmpty("register-project");
+        var name = "Asukkaan asialla " + Guid.NewGuid().ToString("N")[..6];
+        await k.Type("Hankkeen nimi", name);
+        await k.Type("Ohjelma", "Tulevaisuuden sosiaali- ja terveyskeskus");
+        await k.Type("Kärjen nimi", "Neuvonta ja asiakasohjaus");
+        await k.Type("Tavoite (mittari)", "Sähköinen asiointi digitaalisissa kanavissa on lisääntynyt");
+        await k.Type("Lähtötaso", "12");
+        await k.Type("Tavoitetaso", "30");
+        await k.Type("Yksikkö", "%");
+        await k.Save("register-project", name);
+        var projectId = Guid.Parse(new Uri(k.Page.Url).Fragment.Split('/')[2]);
+
+        await k.OpenForm("Lisää tavoite", "add-goal");
+        await k.Type("Tavoite (mittari)", "");
+        await k.SubmitEmpty("add-goal");
+        await k.Type("Tavoite (mittari)", "Asiakas saa palvelun yhdellä yhteydenotolla");
+        await k.Type("Lähtötaso", "40");
+        await k.Type("Tavoitetaso", "70");
+        await k.Type("Yksikkö", "%");
+        await k.Type("Syy muutokselle (valinnainen)", "Ohjausryhmän päätös");
+        await k.Save("add-goal", name);
+        (await k.Page.Locator("table").InnerTextAsync()).ShouldContain("Asiakas saa palvelun yhdellä yhteydenotolla");
+
+        // "Uusi kokeilu" on the project page: the project is chosen already.
+        await k.OpenForm("Uusi kokeilu", "propose-in-project");
+        var title = "Chat-pilotti " + Guid.NewGuid().ToString("N")[..6];
+        await k.Type("Kokeilun nimi", title);
+        await k.Type("Ratkaistava ongelma", "Puhelinjonot ovat pitkiä.");
+        await k.Select("Kärki (valinnainen)", "Neuv", "Neuvonta ja asiakasohjaus");
+        await k.Type("Teemat", "chat, " + session.Theme);
+        await k.Type("Ehdottajan rooli", "kokemusasiantuntija");
+        await k.Save("propose-in-project", title);
+        var experiment = (await _auditor.GetFromJsonAsync<JsonObject>($"/api/experiments/{CurrentExperiment(k.Page)}"))!;
+        experiment["projectId"]!.GetValue<Guid>().ShouldBe(projectId);
+        experiment["workstream"]!.GetValue<string>().ShouldBe("Neuvonta ja asiakasohjaus");
+
+        // Given the experiment serves the first goal and measured it, the project page shows the latest value.
+        var experimentId = CurrentExperiment(k.Page);
+        await session.Post($"/api/experiments/{experimentId}/plan", new
+        {
+            hypothesis = "Chat lisää sähköistä asiointia", targetGroup = "Asukkaat",
+            successCriteria = new[] { new { metric = "Sähköisen asioinnin osuus", baseline = 12, target = 30, unit = "%" } },
+            goalsServed = new[] { "Sähköinen asiointi digitaalisissa kanavissa on lisääntynyt" }, participationHours = 10,
+        });
+        await session.Post($"/api/experiments/{experimentId}/pilot", new { sites = new[] { "Myyrmäen sosiaaliasema" }, start = "2026-03-01", plannedEnd = "2026-06-30" });
+        await session.Post($"/api/experiments/{experimentId}/measurements", new { metric = "Sähköisen asioinnin osuus", value = 21, at = "2026-04-30T00:00:00Z" });
+        await k.Page.GetByTestId("timeline").Locator("li").Nth(3).WaitForAsync(new() { Timeout = 15000 });
+        await k.Link("← Takaisin hankkeeseen");
+        await k.HeadingFocused(name);
+        await BrowserSession.Eventually(async () => (await k.Page.GetByTestId("goal-latest").First.InnerTextAsync()) == "21 (30.4.2026)", TimeSpan.FromSeconds(10),
+            async () => $"the goal's latest value reads '{await k.Page.GetByTestId("goal-latest").First.InnerTextAsync()}'");
+        (await k.Page.Locator("section[aria-labelledby='project-experiments']").InnerTextAsync()).ShouldContain(title);
+        (await k.Page.GetByTestId("goal-latest").Nth(1).InnerTextAsync()).ShouldBe("ei mitattu");
+        await k.Axe("project");
+        await BrowserSession.Screenshot(k.Page, "project", output);
+
+        await k.OpenForm("Sulje hanke", "close-project");
+        await k.SubmitEmpty("close-project");
+        await k.Type("Yhteenveto hankkeen tuloksista", "Chat-neuvonta juurrutettiin palveluohjaukseen.");
+        await k.Save("close-project", name);
+        var project = (await _auditor.GetFromJsonAsync<JsonObject>($"/api/projects/{projectId}"))!;
+        project["closed"]!.GetValue<bool>().ShouldBeTrue();
+        project["workstreams"]![0]!["goals"]!.AsArray().Count.ShouldBe(2);
+        (await k.Page.GetByTestId("project-actions").CountAsync()).ShouldBe(0, "a closed project takes no more writes");
+
+        // The accessibility statement is linked from every page's footer.
+        await k.Activate(k.Page.GetByTestId("accessibility-link"));
+        await k.HeadingFocused("Saavutettavuusseloste");
+        (await k.Page.Locator("main").InnerTextAsync()).ShouldContain("Traficom");
+        await k.Axe("accessibility-statement");
+        await BrowserSession.Screenshot(k.Page, "accessibility-statement", output);
+
+        k.Violations.ShouldBeEmpty(string.Join("\n", k.Violations));
+        _pageErrors.ShouldBeEmpty();
+        _failedResponses.ShouldBeEmpty();
+    }
 }

@@ -6,6 +6,7 @@ using ProjectLedger.Counties;
 using ProjectLedger.Demo;
 using ProjectLedger.Experiments;
 using ProjectLedger.Projects;
+using ProjectLedger.Streams;
 using ProjectLedger.Tests.Infrastructure;
 using Shouldly;
 
@@ -35,7 +36,7 @@ public sealed class DemoLedger : IAsyncLifetime
             // With no headers at all the audit trigger stores a JSON array that Marten cannot read back (reported).
             session.SetHeader("userId", "other-test");
             var other = new RegisterProject(DemoProjects.AsukkaanAsialla, "vantaa-kerava", DemoVocabulary.Programme,
-                [new WorkstreamInput("Neuvonta ja asiakasohjaus", [])]).Decide();
+                [new WorkstreamInput("Neuvonta ja asiakasohjaus", [])]).Decide(NoContext.Value, DemoBuilder.User("vantaa-kerava"));
             session.Events.StartStream<Project>(Guid.NewGuid(), other.Events);
             await session.SaveChangesAsync();
         }
@@ -97,6 +98,23 @@ public sealed class DemoDataTests(DemoLedger demo) : IClassFixture<DemoLedger>
         leanLab.Participation.ByAgeBand["under18"].ShouldBe(0);
         leanLab.Participation.ByAgeBand["18to29"].ShouldBe(0);
         leanLab.Participation.ByAgeBand["65plus"].ShouldBe(44);
+    }
+
+    [Fact]
+    public async Task the_catalogue_and_lineage_are_alive_kotitori_and_vantaa_keravas_chat_published_and_adapted_across_counties()
+    {
+        var experiments = await Experiments();
+        var published = experiments.Where(e => e.Publication is not null).ToList();
+        published.Count.ShouldBeGreaterThanOrEqualTo(4);
+        published.Select(e => e.Title).ShouldContain(DemoStories.CommonGoodPlatform);
+        published.Select(e => e.Title).ShouldContain("Chat-pilotit sosiaali- ja terveysneuvonnassa");
+
+        var platform = experiments.Single(e => e.Title == DemoStories.CommonGoodPlatform);
+        var kotitori = experiments.Single(e => e.AdaptedFrom?.OriginId == platform.Id && e.County == "pirkanmaa");
+        kotitori.Stage.ShouldBe(Stage.Adopted);
+        kotitori.Publication.ShouldNotBeNull();
+        experiments.Count(e => e.AdaptedFrom is { } origin && origin.OriginCounty != e.County && e.Stage == Stage.Adopted).ShouldBeGreaterThanOrEqualTo(2);
+        experiments.Select(e => e.AdaptedFrom?.OriginCounty).Where(c => c is not null).Distinct().Count().ShouldBeGreaterThanOrEqualTo(3);
     }
 
     [Fact]

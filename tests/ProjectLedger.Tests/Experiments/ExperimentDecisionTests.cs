@@ -1,8 +1,8 @@
-using JasperFx.Events;
 using ProjectLedger.Experiments;
 using ProjectLedger.Security;
 using ProjectLedger.Streams;
 using Shouldly;
+using static ProjectLedger.Tests.Experiments.ExperimentSpec;
 
 namespace ProjectLedger.Tests.Experiments;
 
@@ -19,29 +19,6 @@ public sealed class ExperimentDecisionTests
         "Verkkoalusta tavoittaa asukkaat kaikista ikäryhmistä", "Myllypuron asukkaat",
         [new SuccessCriterion("Osallistuneet asukkaat", 0, 100, "henkilöä"), new SuccessCriterion("Alle 30-vuotiaiden osuus", 0, 20, "%")],
         ["Asiakkaat osallistuvat palveluiden kehittämiseen"], 80);
-
-    private static Experiment Given(params object[] events)
-    {
-        var projection = new ExperimentProjection();
-        var id = Guid.NewGuid();
-        Experiment? state = null;
-        var at = new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
-        for (var i = 0; i < events.Length; i++)
-        {
-            var e = Event(events[i], id, i + 1, at.AddDays(i));
-            state = projection.Evolve(state, id, e);
-        }
-        return state.ShouldNotBeNull();
-    }
-
-    private static IEvent Event(object data, Guid streamId, long version, DateTimeOffset timestamp)
-    {
-        var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
-        e.StreamId = streamId;
-        e.Version = version;
-        e.Timestamp = timestamp;
-        return e;
-    }
 
     private static Experiment InPiloting() => Given(Proposed, Planned, new StageGateDecided(Stage.Idea, Stage.Planned, "plan", "ok", Roles.ProjectOffice),
         new PilotLaunched(["Myllypuron terveys- ja hyvinvointikeskus"], new DateOnly(2026, 3, 2), new DateOnly(2026, 5, 31), ["verkkoalusta"]),
@@ -62,9 +39,8 @@ public sealed class ExperimentDecisionTests
     [Fact]
     public void a_plan_without_success_criteria_is_invalid()
     {
-        var decision = new PlanExperiment("Hypoteesi", "Asukkaat", [], [], 10).Decide(Given(Proposed), Office);
-        decision.Events.ShouldBeEmpty();
-        decision.Rejection.ShouldBeOfType<Invalid>().Errors.Keys.ShouldContain("successCriteria");
+        new PlanExperiment("Hypoteesi", "Asukkaat", [], [], 10).Validate()
+            .ShouldBeOfType<Invalid>().Errors.Keys.ShouldContain("successCriteria");
     }
 
     [Fact]
@@ -88,9 +64,9 @@ public sealed class ExperimentDecisionTests
     [Fact]
     public void participation_counts_by_kind_and_by_age_band_must_agree()
     {
-        var decision = new RecordParticipation(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 29), "planning", "digital",
-            new Dictionary<string, int> { ["client"] = 104 }, new Dictionary<string, int> { ["65plus"] = 44, ["30to64"] = 50 }).Decide(InPiloting(), Office);
-        decision.Rejection.ShouldBeOfType<Invalid>().Errors.Keys.ShouldBe(["byAgeBand"]);
+        new RecordParticipation(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 29), "planning", "digital",
+            new Dictionary<string, int> { ["client"] = 104 }, new Dictionary<string, int> { ["65plus"] = 44, ["30to64"] = 50 }).Validate()
+            .ShouldBeOfType<Invalid>().Errors.Keys.ShouldBe(["byAgeBand"]);
     }
 
     [Fact]

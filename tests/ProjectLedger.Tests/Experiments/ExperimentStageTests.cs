@@ -4,7 +4,10 @@ using Shouldly;
 
 namespace ProjectLedger.Tests.Experiments;
 
-/// <summary>The lifecycle: what each stage allows, hold and resume, revising, and the stage-gate decision on every move.</summary>
+/// <summary>
+/// The lifecycle over HTTP: the 409 mapping (once; the whole stage matrix is pure, in StageMatrixTests), hold and resume,
+/// revising, and the stage-gate decision on every move.
+/// </summary>
 [Collection(LedgerCollection.Name)]
 public sealed class ExperimentStageTests(LedgerApp app)
 {
@@ -22,67 +25,6 @@ public sealed class ExperimentStageTests(LedgerApp app)
         problem.AllowedCommands().ShouldContain("plan");
         problem.AllowedCommands().ShouldNotContain("pilot");
         problem["detail"]!.GetValue<string>().ShouldContain("'pilot'");
-    }
-
-    [Fact]
-    public async Task measurements_wait_for_the_pilot()
-    {
-        var id = await _given.PlanAsync();
-        var problem = await app.ShouldStoreNothing(id, () =>
-            _api.Post($"/api/experiments/{id}/measurements", new { metric = ExperimentScenarios.Criterion, value = 14, at = "2026-02-01" }, 409));
-
-        problem.ShouldBeWrongStage("Planned").AllowedCommands().ShouldContain("pilot");
-    }
-
-    [Theory]
-    [InlineData("plan")]
-    [InlineData("stakeholders")]
-    [InlineData("pilot")]
-    [InlineData("participation")]
-    [InlineData("sessions")]
-    [InlineData("hold")]
-    [InlineData("resume")]
-    [InlineData("adopt")]
-    [InlineData("adoption-scope")]
-    [InlineData("discontinue")]
-    public async Task nothing_changes_a_discontinued_experiment(string command)
-    {
-        var id = await _given.DiscontinueAsync();
-        object body = command switch
-        {
-            "plan" => ExperimentBodies.Plan(),
-            "stakeholders" => new { organisation = "Myllypuron asukasyhdistys", kind = "ngo", roles = new[] { "designedFor" } },
-            "pilot" => ExperimentBodies.Pilot(),
-            "participation" => ExperimentBodies.Myllypuro(),
-            "sessions" => ExperimentBodies.ExperienceExpertClinic(),
-            "adopt" => ExperimentBodies.Adoption(),
-            "adoption-scope" => new { scope = "National", rationale = "Valtakunnallinen" },
-            _ => new { reason = "Uusi yritys", lessons = "-" },
-        };
-
-        var problem = await app.ShouldStoreNothing(id, () => _api.Post($"/api/experiments/{id}/{command}", body, 409));
-
-        problem.ShouldBeWrongStage("Discontinued").AllowedCommands().ShouldBeEmpty();
-        problem["detail"]!.GetValue<string>().ShouldContain("No commands change it any more.");
-    }
-
-    [Fact]
-    public async Task on_hold_only_resume_and_discontinue_are_allowed()
-    {
-        var id = await _given.HoldAsync(() => _given.PilotAsync());
-        (await _given.StageAsync(id)).ShouldBe("OnHold");
-
-        foreach (var (command, body) in new (string, object)[]
-                 {
-                     ("participation", ExperimentBodies.Myllypuro()),
-                     ("measurements", new { metric = ExperimentScenarios.Criterion, value = 20, at = "2026-05-01" }),
-                     ("hold", new { reason = "Toinen tauko" }),
-                     ("pilot/end", new { ended = "2026-05-01" }),
-                 })
-        {
-            var problem = await app.ShouldStoreNothing(id, () => _api.Post($"/api/experiments/{id}/{command}", body, 409));
-            problem.ShouldBeWrongStage("OnHold").AllowedCommands().ShouldBe(["resume", "discontinue"]);
-        }
     }
 
     [Fact]

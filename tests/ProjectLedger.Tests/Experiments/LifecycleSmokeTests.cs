@@ -70,6 +70,11 @@ public sealed class LifecycleSmokeTests(LedgerApp app)
 
         var asOf = await _api.Get($"/api/experiments/{id}/as-of?version=3");
         asOf["stage"]!.GetValue<string>().ShouldBe("Planned");
-        (await _api.Post($"/api/experiments/{id}/participation", new { }, 409))["currentStage"]!.GetValue<string>().ShouldBe("Adopted");
+        var late = new
+        {
+            periodStart = "2026-09-01", periodEnd = "2026-09-30", way = "implementation", channel = "digital",
+            byKind = new Dictionary<string, int> { ["client"] = 5 }, byAgeBand = new Dictionary<string, int> { ["65plus"] = 5 },
+        };
+        (await _api.Post($"/api/experiments/{id}/participation", late, 409))["currentStage"]!.GetValue<string>().ShouldBe("Adopted");
     }
 }

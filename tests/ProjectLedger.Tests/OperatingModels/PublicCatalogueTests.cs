@@ -89,9 +89,10 @@ public sealed class PublicCatalogueTests(LedgerApp app)
         var participation = model["participation"]!;
         participation["total"]!.GetValue<int>().ShouldBe(52);
         participation["byKind"]!["client"]!.GetValue<int>().ShouldBe(40);
-        participation["byKind"]!["experienceExpert"].ShouldBeNull("3 is shown as < 5");
-        participation["byKind"]!["professional"].ShouldBeNull("9 would give the 3 away");
-        participation["byAgeBand"]!["18to29"].ShouldBeNull();
+        participation["byKind"]!["experienceExpert"]!.GetValue<string>().ShouldBe("< 5");
+        participation["byKind"]!["professional"].ShouldBeNull("9 would give the 3 away: it is left out");
+        participation["byKindProtecting"]!.AsArray().Select(k => k!.GetValue<string>()).ShouldBe(["professional"]);
+        participation["byAgeBand"]!["18to29"]!.GetValue<string>().ShouldBe("< 5");
         participation["byAgeBand"]!["under18"]!.GetValue<int>().ShouldBe(0);
         model["suppressedBelow"]!.GetValue<int>().ShouldBe(5);
     }

@@ -1,9 +1,9 @@
-using JasperFx.Events;
 using ProjectLedger.Experiments;
 using ProjectLedger.OperatingModels;
 using ProjectLedger.Security;
 using ProjectLedger.Streams;
 using Shouldly;
+using static ProjectLedger.Tests.Experiments.ExperimentSpec;
 
 namespace ProjectLedger.Tests.OperatingModels;
 
@@ -17,23 +17,6 @@ public sealed class SpreadDecisionTests
     private static readonly ExperimentProposed Proposed = new(
         "Sociala-palvelualusta", "Asiakasohjaus ja palvelutilaukset hajallaan järjestöjen ja yritysten kesken.",
         "etela-savo", null, null, ["palveluohjaus"], "kehittämispäällikkö");
-
-    private static Experiment Given(params object[] events)
-    {
-        var projection = new ExperimentProjection();
-        var id = Guid.NewGuid();
-        Experiment? state = null;
-        var at = new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
-        for (var i = 0; i < events.Length; i++)
-        {
-            var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(events[i].GetType()), events[i])!;
-            e.StreamId = id;
-            e.Version = i + 1;
-            e.Timestamp = at.AddDays(i);
-            state = projection.Evolve(state, id, e);
-        }
-        return state.ShouldNotBeNull();
-    }
 
     private static Experiment Adopted(params object[] more) => Given([
         Proposed,
@@ -56,7 +39,7 @@ public sealed class SpreadDecisionTests
     {
         var origin = Adopted(new OperatingModelPublished(false, "Valmis jaettavaksi", Roles.ProjectOffice));
 
-        var decision = AdaptOperatingModel.Decide(origin.Id, origin, Adaptation, null, TampereOffice);
+        var decision = new AdaptOperatingModel(origin.Id, Adaptation).Decide(new AdaptationContext(origin, null), TampereOffice);
 
         decision.Rejection.ShouldBeNull();
         decision.Events.Count.ShouldBe(2);
@@ -68,24 +51,24 @@ public sealed class SpreadDecisionTests
     public void an_unpublished_model_of_another_county_is_answered_as_missing()
     {
         var origin = Adopted();
-        AdaptOperatingModel.Decide(origin.Id, origin, Adaptation, null, TampereOffice).Rejection.ShouldBeOfType<NotFound>();
-        AdaptOperatingModel.Decide(origin.Id, null, Adaptation, null, TampereOffice).Rejection.ShouldBeOfType<NotFound>();
+        new AdaptOperatingModel(origin.Id, Adaptation).Decide(new AdaptationContext(origin, null), TampereOffice).Rejection.ShouldBeOfType<NotFound>();
+        new AdaptOperatingModel(origin.Id, Adaptation).Decide(new AdaptationContext(null, null), TampereOffice).Rejection.ShouldBeOfType<NotFound>();
     }
 
     [Fact]
     public void the_own_county_can_adapt_its_adopted_model_unpublished_but_not_one_still_in_pilot()
     {
         var own = Adaptation with { County = "etela-savo" };
-        AdaptOperatingModel.Decide(Guid.NewGuid(), Adopted(), own, null, EssoteOffice).Rejection.ShouldBeNull();
-        AdaptOperatingModel.Decide(Guid.NewGuid(), Given(Proposed), own, null, EssoteOffice).Rejection.ShouldBeOfType<RuleBroken>();
+        new AdaptOperatingModel(Guid.NewGuid(), own).Decide(new AdaptationContext(Adopted(), null), EssoteOffice).Rejection.ShouldBeNull();
+        new AdaptOperatingModel(Guid.NewGuid(), own).Decide(new AdaptationContext(Given(Proposed), null), EssoteOffice).Rejection.ShouldBeOfType<RuleBroken>();
     }
 
     [Fact]
     public void an_adaptation_is_validated_like_any_proposal()
     {
         var origin = Adopted(new OperatingModelPublished(false, "Valmis", Roles.ProjectOffice));
-        AdaptOperatingModel.Decide(origin.Id, origin, Adaptation with { Title = " " }, null, TampereOffice)
-            .Rejection.ShouldBeOfType<Invalid>().Errors.Keys.ShouldContain("title");
+        new AdaptOperatingModel(origin.Id, Adaptation with { Title = " " }).Validate()
+            .ShouldBeOfType<Invalid>().Errors.Keys.ShouldContain("title");
     }
 
     [Fact]
@@ -96,7 +79,7 @@ public sealed class SpreadDecisionTests
         new PublishOperatingModel(null, "Valmis").Decide(Adopted(), EssoteOffice)
             .Events.Single().ShouldBeOfType<OperatingModelPublished>().IncludeLessons.ShouldBeFalse();
         new PublishOperatingModel(true, "Valmis").Decide(Given(Proposed), EssoteOffice).Rejection.ShouldBeOfType<RuleBroken>();
-        new PublishOperatingModel(true, null).Decide(Adopted(), EssoteOffice).Rejection.ShouldBeOfType<Invalid>();
+        new PublishOperatingModel(true, " ").Validate().ShouldBeOfType<Invalid>().Errors.Keys.ShouldBe(["rationale"]);
         new PublishOperatingModel(true, "Uudestaan").Decide(Adopted(new OperatingModelPublished(false, "Valmis", Roles.ProjectOffice)), EssoteOffice)
             .Rejection.ShouldBeOfType<RuleBroken>();
     }
@@ -123,15 +106,17 @@ public sealed class SpreadDecisionTests
     [InlineData(5, 5)]
     [InlineData(104, 104)]
     public void counts_from_one_to_four_are_suppressed(int count, int? shown) =>
-        PublicParticipation.Suppress(count).ShouldBe(shown);
+        PublicParticipation.Suppress(count).Value.ShouldBe(shown);
 
     [Fact]
     public void a_breakdown_never_hides_a_single_cell_the_total_would_reveal()
     {
-        var shown = PublicParticipation.Breakdown(new Dictionary<string, int> { ["client"] = 40, ["experienceExpert"] = 3, ["professional"] = 9, ["ngo"] = 0 });
-        shown["experienceExpert"].ShouldBeNull();
-        shown["professional"].ShouldBeNull("the next smallest cell is hidden too, or 52 − 40 − 9 gives the 3 away");
-        shown["client"].ShouldBe(40);
-        shown["ngo"].ShouldBe(0);
+        var (shown, protecting) = PublicParticipation.Breakdown(new Dictionary<string, int> { ["client"] = 40, ["experienceExpert"] = 3, ["professional"] = 9, ["ngo"] = 0 });
+        protecting.ShouldBe(["professional"]);
+        shown["experienceExpert"].ToString().ShouldBe("< 5");
+        shown.ContainsKey("professional").ShouldBeFalse("the next smallest cell is left out too, or 52 − 40 − 9 gives the 3 away");
+        shown["client"].Value.ShouldBe(40);
+        shown["ngo"].Value.ShouldBe(0);
+        PublicParticipation.Breakdown(new Dictionary<string, int> { ["client"] = 40, ["ngo"] = 3, ["research"] = 2 }).Protecting.ShouldBeEmpty("two small cells protect each other");
     }
 }

@@ -48,12 +48,11 @@ public sealed class DemoModeTests
     [Fact]
     public async Task a_development_host_with_a_real_key_has_no_demo_login_and_refuses_demo_tokens()
     {
-        await using var host = await LedgerApp.Start("t_" + Guid.NewGuid().ToString("N")[..12], new Dictionary<string, string?>
+        await using var host = await LedgerApp.Start("t_" + Guid.NewGuid().ToString("N")[..12], OutsideDemo.Settings(new()
         {
-            ["LEDGER_DEMO"] = null,
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["LEDGER_SIGNING_KEY"] = RealKey,
-        });
+        }));
         var api = new Api(LedgerApp.For(host));
         (await api.Send(HttpMethod.Post, "/api/demo/login", """{"user":"x","role":"admin","county":"*"}""", 404, withToken: false, headers: Api.FromThePage)).ShouldBeProblem(404);
         var demoToken = HandMadeTokens.Sign(HandMadeTokens.Claims("mallory", "admin", "*"));

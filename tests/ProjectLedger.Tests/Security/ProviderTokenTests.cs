@@ -14,8 +14,7 @@ public sealed class ProviderOnlyLedger : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Provider = await OidcProviderProcess.Start();
-        var settings = Provider.AppSettings();
-        settings["LEDGER_DEMO"] = null;
+        var settings = OutsideDemo.Settings(Provider.AppSettings());
         settings["LEDGER_SIGNING_KEY"] = null;
         App = LedgerApp.For(await LedgerApp.Start("t_" + Guid.NewGuid().ToString("N")[..12], settings));
     }

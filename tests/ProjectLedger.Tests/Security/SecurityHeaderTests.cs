@@ -50,7 +50,7 @@ public sealed class SecurityHeaderTests(LedgerApp app)
         headers.CacheControl.ToString().ShouldBe("no-store");
         headers.XContentTypeOptions.ToString().ShouldBe("nosniff");
         headers.XFrameOptions.ToString().ShouldBe("DENY");
-        headers["Referrer-Policy"].ToString().ShouldBe("no-referrer");
+        headers["Referrer-Policy"].ToString().ShouldBe("same-origin");
         headers.ContentSecurityPolicy.ToString().ShouldContain("frame-ancestors 'none'");
     }
 

@@ -275,6 +275,7 @@ export function ExperimentStateView({ state, level = 'h2', idPrefix = 'x' }: { s
               </tbody>
             </table>
             <dl className="fields">
+              {state.evaluation.completedAt && <Field label={t('experiment.evaluatedAt')}>{fmt.date(state.evaluation.completedAt)}</Field>}
               <Field label={t('experiment.verdict')}>{t(`verdict.${state.evaluation.verdict}`, { defaultValue: state.evaluation.verdict })}</Field>
               <Field label={t('experiment.lessons')}>{state.evaluation.lessons}</Field>
             </dl>

@@ -111,6 +111,9 @@ export default function Funnel() {
                 valueHeader={t('funnel.count')}
                 rows={ADOPTION_SCOPES.map((s) => ({ key: s, label: t(`adoptionScope.${s}`), value: data.adoptionScopes?.[s] ?? 0, testId: `adoption-scope-${s}` }))}
               />
+              <p>
+                {t('funnel.fromOtherCounties')}: <strong data-testid="adopted-from-other-counties">{data.adoptedFromOtherCounties ?? 0}</strong>
+              </p>
             </section>
           </>
         );

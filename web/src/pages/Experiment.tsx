@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExperimentActions } from '../components/ExperimentActions';
+import { ExperimentSpreadSection } from '../components/ExperimentSpreadSection';
 import { ExperimentStateView } from '../components/ExperimentStateView';
 import { PageHeading } from '../components/PageHeading';
+import { PublicationPanel } from '../components/PublicationPanel';
 import { Loading } from '../components/Status';
 import { Timeline } from '../components/Timeline';
 import { href } from '../router';
@@ -34,6 +36,8 @@ export default function Experiment({ id }: { id: string }) {
           )}
           {writes && <ExperimentActions state={state} />}
           <ExperimentStateView state={state} />
+          <ExperimentSpreadSection state={state} />
+          {writes && <PublicationPanel state={state} />}
           <section aria-labelledby="experiment-timeline">
             <h2 id="experiment-timeline">{t('experiment.timeline')}</h2>
             {history ? <Timeline events={history} /> : <Loading />}

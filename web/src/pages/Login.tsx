@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Button, RadioButton, RadioButtonGroup } from 'suomifi-ui-components';
+import { Button, InlineAlert, RadioButton, RadioButtonGroup } from 'suomifi-ui-components';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
-import { navigate } from '../router';
-import { setSession } from '../session';
+import { navigate, useRoute } from '../router';
+import { refreshSession, sessionEnded, signInWithProvider, useSignInOptions } from '../session';
 
 /** The demo users a visitor can sign in as; their labels live in the locale files. */
 export const DEMO_USERS = [
@@ -22,7 +22,41 @@ export function homeFor(role: string): string {
   return '/funnel';
 }
 
+/** The provider's sign-in when configured; the demo users only in demo mode; both only if both are on. */
 export default function Login() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const { demo, provider } = useSignInOptions();
+  const failed = route.query.get('failed');
+  return (
+    <div className="login">
+      <PageHeading focus={false}>{t('login.title')}</PageHeading>
+      {sessionEnded() && (
+        <InlineAlert status="warning" labelText={t('login.endedTitle')} className="error-alert">
+          {t('login.ended')}
+        </InlineAlert>
+      )}
+      {failed && (
+        <InlineAlert status="error" labelText={t('login.failed')} className="error-alert" role="alert">
+          {t('login.providerFailed')}
+        </InlineAlert>
+      )}
+      {provider && (
+        <section aria-labelledby="provider-signin">
+          <h2 id="provider-signin">{t('login.providerTitle')}</h2>
+          <p className="intro">{t('login.providerIntro')}</p>
+          <div className="login-submit">
+            <Button onClick={() => signInWithProvider('/')}>{t('login.providerSubmit')}</Button>
+          </div>
+        </section>
+      )}
+      {demo && <DemoLogin />}
+      {!demo && !provider && <p>{t('login.notConfigured')}</p>}
+    </div>
+  );
+}
+
+function DemoLogin() {
   const { t } = useTranslation();
   const [choice, setChoice] = useState<string>(DEMO_USERS[0].key);
   const [error, setError] = useState<unknown>(null);
@@ -34,8 +68,9 @@ export default function Login() {
     setBusy(true);
     setError(null);
     try {
+      // The server opens the session cookie; the token in its answer is for scripts, not kept here.
       const result = await api.login(demo.user, demo.role, demo.county);
-      setSession({ token: result.token, user: result.user, role: result.role, county: result.county });
+      await refreshSession();
       navigate(homeFor(result.role));
     } catch (err) {
       setError(err);
@@ -45,8 +80,8 @@ export default function Login() {
   }
 
   return (
-    <div className="login">
-      <PageHeading focus={false}>{t('login.title')}</PageHeading>
+    <section aria-labelledby="demo-signin">
+      <h2 id="demo-signin">{t('login.demoTitle')}</h2>
       <p className="intro">{t('login.intro')}</p>
       <form onSubmit={submit}>
         <RadioButtonGroup labelText={t('login.usersLegend')} name="demo-user" value={choice} onChange={setChoice}>
@@ -64,6 +99,6 @@ export default function Login() {
           </Button>
         </div>
       </form>
-    </div>
+    </section>
   );
 }

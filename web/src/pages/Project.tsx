@@ -8,6 +8,20 @@ import { href } from '../router';
 import { useSession } from '../session';
 import { STAGES } from '../types';
 import { useProjectDetail } from './useProjectDetail';
+import { useEffect, useState } from 'react';
+import { api } from '../api';
+import type { GoalProgress } from '../types';
+
+/** Each goal's latest measured value (the goals dashboard); absent when it cannot be read. */
+function useGoalProgress(projectId: string, version: number | undefined) {
+  const [goals, setGoals] = useState<GoalProgress[] | null>(null);
+  useEffect(() => {
+    const ctl = new AbortController();
+    api.goals(projectId, ctl.signal).then((r) => setGoals(r.goals)).catch(() => setGoals(null));
+    return () => ctl.abort();
+  }, [projectId, version]);
+  return goals;
+}
 
 /** A project (hanke): its workstreams with their goals, and its experiments by stage. */
 export default function Project({ id }: { id: string }) {
@@ -16,6 +30,8 @@ export default function Project({ id }: { id: string }) {
   const countyName = useCountyName();
   const session = useSession();
   const { project, error } = useProjectDetail(id);
+  const progress = useGoalProgress(id, project?.version);
+  const latestOf = (workstream: string, indicator: string) => progress?.find((g) => g.workstream === workstream && g.indicator === indicator);
   const writes = (session?.role === 'projectOffice' || session?.role === 'admin') && !project?.closed;
 
   return (
@@ -53,6 +69,7 @@ export default function Project({ id }: { id: string }) {
                       <th scope="col" className="num">{t('fields.baseline')}</th>
                       <th scope="col" className="num">{t('fields.target')}</th>
                       <th scope="col">{t('fields.unit')}</th>
+                      {progress && <th scope="col" className="num">{t('projects.latest')}</th>}
                     </tr>
                   </thead>
                   <tbody>
@@ -62,6 +79,14 @@ export default function Project({ id }: { id: string }) {
                         <td className="num">{fmt.dec(g.baseline)}</td>
                         <td className="num">{fmt.dec(g.target)}</td>
                         <td>{g.unit}</td>
+                        {progress && (() => {
+                          const p = latestOf(w.name, g.indicator);
+                          return (
+                            <td className="num" data-testid="goal-latest">
+                              {p?.latest != null ? t('projects.latestValue', { value: fmt.dec(p.latest), date: fmt.date(p.latestAt) }) : t('projects.notMeasured')}
+                            </td>
+                          );
+                        })()}
                       </tr>
                     ))}
                   </tbody>

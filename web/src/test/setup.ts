@@ -15,14 +15,14 @@ window.scrollTo = (() => undefined) as typeof window.scrollTo;
 /** A stand-in SignalR hub: records invocations and lets a test push `dashboardChanged`. */
 export interface FakeHub {
   url: string | null;
-  token: (() => string | Promise<string>) | null;
+  options: Record<string, unknown> | null;
   invoked: unknown[][];
   handlers: Record<string, (...args: unknown[]) => void>;
   push: (dashboard: string, scope: string, data: unknown) => void;
 }
 const hub: FakeHub = {
   url: null,
-  token: null,
+  options: null,
   invoked: [],
   handlers: {},
   push(dashboard, scope, data) {
@@ -39,6 +39,7 @@ vi.mock('@microsoft/signalr', () => {
       h.handlers[name] = handler;
     }
     onreconnected() {}
+    onclose() {}
     async start() {
       this.state = 'Connected';
     }
@@ -50,9 +51,9 @@ vi.mock('@microsoft/signalr', () => {
     }
   }
   class HubConnectionBuilder {
-    withUrl(url: string, options: { accessTokenFactory: () => string }) {
+    withUrl(url: string, options: Record<string, unknown>) {
       h.url = url;
-      h.token = options.accessTokenFactory;
+      h.options = options;
       return this;
     }
     withAutomaticReconnect() {
@@ -80,6 +81,7 @@ afterEach(async () => {
   const { setSession } = await import('../session');
   setSession(null);
   sessionStorage.clear();
+  document.cookie = '';
   window.location.hash = '';
   vi.unstubAllGlobals();
   await i18n.changeLanguage('fi');

@@ -58,7 +58,7 @@ export function mockFetch(routes: Record<string, Handler | Json>) {
 
 export function signIn(session: Partial<Session> = {}) {
   resetDataCaches();
-  setSession({ token: 'test-token', user: 'vk-projektitoimisto', role: 'projectOffice', county: 'vantaa-kerava', ...session });
+  setSession({ user: 'vk-projektitoimisto', role: 'projectOffice', county: 'vantaa-kerava', ...session });
 }
 
 export function renderWithLive(ui: ReactElement) {

@@ -16,8 +16,7 @@ public sealed record VerifierKey(string Name, uint KeyId, byte[] PublicKey)
     public static VerifierKey? Parse(string text, out string? problem)
     {
         problem = null;
-        // At most five parts: the base64 key may itself hold '+' (a name and a key id cannot).
-        var parts = text.Trim().Split('+', 5);
+        var parts = text.Trim().Split('+', 3);
         if (parts.Length != 3) { problem = "a verifier key is name+keyid+base64"; return null; }
         byte[] key;
         try { key = Convert.FromBase64String(parts[2]); }
@@ -63,7 +62,6 @@ public sealed class SigningKey : IDisposable
 
     public static SigningKey Parse(string text)
     {
-        // At most five parts: the base64 key may itself hold '+' (a name and a key id cannot).
         var parts = text.Trim().Split('+', 5);
         if (parts.Length != 5 || parts[0] != "PRIVATE" || parts[1] != "KEY")
             throw new FormatException("A log key file holds PRIVATE+KEY+name+keyid+base64 (Go's sumdb/note form).");

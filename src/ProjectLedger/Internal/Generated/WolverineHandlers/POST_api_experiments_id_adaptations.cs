@@ -29,7 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectLedger.OperatingModels.AdaptOperatingModel").SetTag("http.route", "/api/experiments/{id}/adaptations").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectLedger.OperatingModels.AdaptOperatingModelEndpoint").SetTag("http.route", "/api/experiments/{id}/adaptations").SetTag("http.request.method", "POST");
             string id_rawValue = (string?)httpContext.GetRouteValue("id");
             System.Guid id = default;
 
@@ -47,7 +47,7 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await ProjectLedger.OperatingModels.AdaptOperatingModel.Post(id, command, documentSession, httpContext).ConfigureAwait(false);
+            var result = await ProjectLedger.OperatingModels.AdaptOperatingModelEndpoint.Post(id, command, documentSession, httpContext).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

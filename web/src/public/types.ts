@@ -1,0 +1,78 @@
+/** One place a model went: id and title only when the reader may see them (published, or in their county). */
+export interface SpreadNode {
+  experimentId?: string | null;
+  title?: string | null;
+  county: string;
+  stage: string;
+  adoptionScope?: string | null;
+  published: boolean;
+  adaptations: SpreadNode[];
+}
+
+export interface PublicSummary {
+  id: string;
+  title: string;
+  link?: string | null;
+  county: string;
+  experimentTitle: string;
+  problem: string;
+  themes: string[];
+  adoptionScope: string;
+  publishedAt: string;
+  adaptations: number;
+}
+
+export interface PublicCatalogue { items: PublicSummary[]; total: number }
+
+/** Counts from 1 to 4 are the string "< 5" (as on the dashboards). */
+export type PublicCount = number | string;
+
+export interface PublicModel {
+  id: string;
+  title: string;
+  link?: string | null;
+  county: string;
+  experimentTitle: string;
+  problem: string;
+  themes: string[];
+  tried: { hypothesis?: string | null; targetGroup?: string | null; sites: string[]; channels: string[]; start?: string | null; ended?: string | null };
+  criteria: { metric: string; baseline?: number | null; target?: number | null; unit?: string | null; met: boolean; note?: string | null }[];
+  lessons?: string | null;
+  adoptionScope: string;
+  processes: string[];
+  adoptedAt: string;
+  publishedAt: string;
+  participation: {
+    total: PublicCount;
+    byKind: Record<string, PublicCount>;
+    byAgeBand: Record<string, PublicCount>;
+    /** Cells left out so that a single small cell cannot be worked out from the total (shown as "–", not "< 5"). */
+    byKindProtecting: string[];
+    byAgeBandProtecting: string[];
+  };
+  suppressedBelow: number;
+  adaptedFrom?: { id?: string | null; county: string; title?: string | null } | null;
+  spreadTotal: number;
+  spread: SpreadNode[];
+}
+
+export interface ExperimentSpread {
+  id: string;
+  adaptedFrom?: { originId: string; originCounty: string; operatingModelTitle: string } | null;
+  total: number;
+  adaptations: SpreadNode[];
+}
+
+export interface Change {
+  experimentId: string;
+  title: string;
+  county: string;
+  kind: 'stageChanged' | 'adopted' | 'published' | 'evaluationOverdue';
+  at: string;
+  from?: string | null;
+  to?: string | null;
+  scope?: string | null;
+  plannedEnd?: string | null;
+}
+
+export interface ChangesSinceLastVisit { since: string; until: string; firstVisit: boolean; changes: Change[] }
