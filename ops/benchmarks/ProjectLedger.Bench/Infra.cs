@@ -136,8 +136,7 @@ public sealed class AppProcess : IAsyncDisposable
 
 public static class Tokens
 {
-    private static readonly TokenIssuer Issuer = new(new LedgerOptions("", "", true,
-        Encoding.UTF8.GetBytes(LedgerOptions.DemoSigningKey), false, false));
+    private static readonly TokenIssuer Issuer = TokenIssuer.Demo;
 
     public static string Issue(string user, string role, string county) => Issuer.Issue(user, role, county);
 

@@ -11,9 +11,25 @@ namespace ProjectLedger.Audit;
 public sealed class LedgerSchema(IDocumentStore store, LedgerOptions ledger, ILogger<LedgerSchema> logger)
     : IHostedService
 {
+    /// <summary>Applies the schema when this node is to (LEDGER_APPLY_SCHEMA); otherwise refuses to start on a database that does not match.</summary>
     public async Task StartAsync(CancellationToken ct)
     {
-        await EnsureAsync(ct);
+        if (ledger.ApplySchema)
+        {
+            await EnsureAsync(ct);
+            return;
+        }
+        try
+        {
+            await store.Storage.Database.AssertDatabaseMatchesConfigurationAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new LedgerConfigurationException(
+                $"the database schema {ledger.Schema} does not match this version of ProjectLedger. Apply it on purpose with the db-apply command " +
+                $"(or start this node with LEDGER_APPLY_SCHEMA=1). {e.Message}");
+        }
+        logger.LogInformation("Ledger schema {Schema} matches this version", ledger.Schema);
     }
 
     public async Task EnsureAsync(CancellationToken ct)

@@ -26,7 +26,7 @@ public static class DashboardEndpoints
     [EndpointSummary("Live pilots: sites, days running, participants this week, overdue evaluations")]
     [ProducesResponseType<PilotsResponse>(200)]
     [WolverineGet("/api/dashboards/pilots")]
-    public static Task<IResult> Pilots(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http) =>
+    public static Task<IResult> Pilots(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http, TimeProvider clock) =>
         Read(county, projectId, theme, session, http, at is { } moment
             ? async (s, scope, reveal, ct) =>
             {
@@ -35,14 +35,14 @@ public static class DashboardEndpoints
                 var cards = states.Experiments.Select(e => PilotCard.Of(e, [.. recent[e.Id]], e.LastChangedAt));
                 return PilotsResponse.From(scope, cards, moment.ToUniversalTime(), states.LastEventAt).AsSeenBy(reveal);
             }
-            : DashboardReader.Pilots);
+            : (s, scope, reveal, ct) => DashboardReader.Pilots(s, scope, reveal, DashboardReader.Today(clock), ct));
 
     /// <summary>Participation now or as of ?at=; with ?from=&amp;to= only the records whose period ends in that range count.</summary>
     [EndpointSummary("Participation by stakeholder kind, age band, way and channel, with reach gaps")]
     [ProducesResponseType<ParticipationResponse>(200)]
     [WolverineGet("/api/dashboards/participation")]
     public static Task<IResult> Participation(string? county, Guid? projectId, string? theme, DateTimeOffset? at, DateOnly? from, DateOnly? to,
-        IQuerySession session, HttpContext http)
+        IQuerySession session, HttpContext http, TimeProvider clock)
     {
         if (from is { } f && to is { } t && f > t)
             return Task.FromResult(LedgerProblems.ToResult(Invalid.Field("from", "The period starts on or before it ends.")));
@@ -65,7 +65,7 @@ public static class DashboardEndpoints
                     view.Apply(ParticipationTotals.None.Add(r.Record), +1);
                 updated = null;
             }
-            view.UpdatedAt = updated ?? DateTimeOffset.UtcNow;
+            view.UpdatedAt = updated ?? clock.GetUtcNow();
             return ParticipationResponse.From(scope, view).AsSeenBy(reveal) with { At = moment, From = from, To = to };
         });
     }
@@ -92,16 +92,16 @@ public static class DashboardReader
     public static async Task<object> Funnel(IQuerySession session, DashboardScope scope, CancellationToken ct) =>
         FunnelResponse.From(scope, await session.LoadAsync<FunnelView>(scope.Id, ct));
 
-    public static async Task<object> Pilots(IQuerySession session, DashboardScope scope, bool reveal, CancellationToken ct) =>
-        (await PilotsResponse.Read(session, scope, Today(), ct)).AsSeenBy(reveal);
+    public static async Task<object> Pilots(IQuerySession session, DashboardScope scope, bool reveal, DateOnly today, CancellationToken ct) =>
+        (await PilotsResponse.Read(session, scope, today, ct)).AsSeenBy(reveal);
 
     public static async Task<object> Participation(IQuerySession session, DashboardScope scope, bool reveal, CancellationToken ct) =>
         ParticipationResponse.From(scope, await session.LoadAsync<ParticipationView>(scope.Id, ct)).AsSeenBy(reveal);
 
-    public static Task<object> Read(string dashboard, IQuerySession session, DashboardScope scope, bool reveal, CancellationToken ct) => dashboard switch
+    public static Task<object> Read(string dashboard, IQuerySession session, DashboardScope scope, bool reveal, DateOnly today, CancellationToken ct) => dashboard switch
     {
         FunnelName => Funnel(session, scope, ct),
-        PilotsName => Pilots(session, scope, reveal, ct),
+        PilotsName => Pilots(session, scope, reveal, today, ct),
         _ => Participation(session, scope, reveal, ct),
     };
 
@@ -113,5 +113,6 @@ public static class DashboardReader
         _ => null,
     };
 
-    public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>"Today" for overdue evaluations and this week's participants: the UTC date of the app's clock.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

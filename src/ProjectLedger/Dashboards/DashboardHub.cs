@@ -11,7 +11,7 @@ namespace ProjectLedger.Dashboards;
 /// Groups are no security boundary: Watch authorises the caller for the scope before joining.
 /// </summary>
 [Authorize]
-public sealed class DashboardHub(IDocumentStore store) : Hub
+public sealed class DashboardHub(IDocumentStore store, TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/dashboards";
     public const string ChangedMessage = "dashboardChanged";
@@ -39,7 +39,7 @@ public sealed class DashboardHub(IDocumentStore store) : Hub
             });
         var reveal = PrivateCount.Reveals(user);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(dashboard, watched.Id, reveal), Context.ConnectionAborted);
-        return new DashboardChanged(dashboard, watched.Id, await DashboardReader.Read(dashboard, session, watched, reveal, Context.ConnectionAborted));
+        return new DashboardChanged(dashboard, watched.Id, await DashboardReader.Read(dashboard, session, watched, reveal, DashboardReader.Today(clock), Context.ConnectionAborted));
     }
 
     public Task Unwatch(string dashboard, string scope) => DashboardScope.TryParse(scope, out var watched) is null

@@ -10,7 +10,7 @@ namespace ProjectLedger.Dashboards;
 /// Funnel and participation go out as the documents just stored; the pilots board of every scope
 /// a changed card belongs to is read once and sent.
 /// </summary>
-public sealed class DashboardPush(IHubContext<DashboardHub> hub, ILogger<DashboardPush> logger) : IChangeListener
+public sealed class DashboardPush(IHubContext<DashboardHub> hub, ILogger<DashboardPush> logger, TimeProvider clock) : IChangeListener
 {
     public async Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
@@ -27,7 +27,7 @@ public sealed class DashboardPush(IHubContext<DashboardHub> hub, ILogger<Dashboa
         await using var query = session.DocumentStore.QuerySession();
         foreach (var scope in boards)
         {
-            var board = await PilotsResponse.Read(query, scope, DashboardReader.Today(), token);
+            var board = await PilotsResponse.Read(query, scope, DashboardReader.Today(clock), token);
             foreach (var reveal in new[] { false, true })
                 await Send(DashboardReader.PilotsName, scope, reveal, board.AsSeenBy(reveal), token);
         }

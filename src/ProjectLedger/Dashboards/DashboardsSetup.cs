@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProjectLedger.Security;
 using JasperFx.Events.Projections;
 using Marten;
@@ -43,6 +44,7 @@ public static class DashboardsSetup
         var signalR = services.AddSignalR(o => o.AddFilter<SessionExpiryFilter>());
         if (!string.IsNullOrWhiteSpace(redis))
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("projectledger"));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DashboardPush>();
         services.ConfigureMarten((sp, opts) => opts.Projections.AsyncListeners.Add(sp.GetRequiredService<DashboardPush>()));
         return services;

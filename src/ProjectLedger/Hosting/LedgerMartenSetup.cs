@@ -19,7 +19,12 @@ public static class LedgerMartenSetup
     {
         services.AddSingleton(_ => BuildDataSource(ledger.ConnectionString));
 
-        var marten = services.AddMarten(opts => ConfigureStore(opts, ledger.Schema))
+        var marten = services.AddMarten(opts =>
+            {
+                ConfigureStore(opts, ledger.Schema);
+                // Without LEDGER_APPLY_SCHEMA no table is created or altered on first use either (db-apply does it).
+                if (!ledger.ApplySchema) opts.AutoCreateSchemaObjects = AutoCreate.None;
+            })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
             .IntegrateWithWolverine(m =>

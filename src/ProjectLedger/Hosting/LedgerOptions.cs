@@ -19,9 +19,16 @@ public sealed record LedgerOptions(
     bool RunDaemon,
     bool MultiNode)
 {
-    public const string DemoSigningKey = "projectledger-demo-signing-key-not-for-production-use";
-    public const string Issuer = "projectledger";
-    public const string Audience = "projectledger";
+    public const string DemoSigningKey = TokenIssuer.DemoSigningKey;
+    public const string Issuer = TokenIssuer.Issuer;
+    public const string Audience = TokenIssuer.Audience;
+
+    /// <summary>
+    /// Whether this node applies schema changes at start (LEDGER_APPLY_SCHEMA; on by default only in
+    /// demo mode). Otherwise it checks that the database matches and refuses to start when it does
+    /// not: the schema is changed on purpose, by `db-apply`, not by whichever node starts first.
+    /// </summary>
+    public bool ApplySchema { get; init; }
 
     /// <summary>The county's OpenID Provider, when LEDGER_OIDC_AUTHORITY is set.</summary>
     public OidcSettings? Oidc { get; init; }
@@ -70,6 +77,7 @@ public sealed record LedgerOptions(
         {
             Oidc = oidc,
             SessionLifetime = TimeSpan.FromMinutes(minutes),
+            ApplySchema = IsOn(config["LEDGER_APPLY_SCHEMA"]) || (demo && !IsOff(config["LEDGER_APPLY_SCHEMA"])),
         };
     }
 

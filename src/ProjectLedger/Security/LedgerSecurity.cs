@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
@@ -30,7 +31,8 @@ public static class LedgerSecurity
 
     public static IServiceCollection AddLedgerSecurity(this IServiceCollection services, LedgerOptions ledger, IConfiguration config)
     {
-        services.AddSingleton<TokenIssuer>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new TokenIssuer(ledger.SigningKey, sp.GetRequiredService<TimeProvider>()));
         var keys = services.AddDataProtection().SetApplicationName("ProjectLedger");
         // Several nodes (or a restart) must read each other's session cookies: keep the key ring somewhere shared.
         if (config["LEDGER_KEYS_DIR"] is { Length: > 0 } dir) keys.PersistKeysToFileSystem(new DirectoryInfo(dir));

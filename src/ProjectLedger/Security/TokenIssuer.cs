@@ -1,32 +1,35 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
 using Microsoft.IdentityModel.Tokens;
-using ProjectLedger.Hosting;
 
 namespace ProjectLedger.Security;
 
-/// <summary>Signs HS256 tokens with the configured key (ops/token does the same in bash).</summary>
-public sealed class TokenIssuer(LedgerOptions ledger)
+/// <summary>Signs HS256 tokens with the local signing key (ops/token does the same in bash); none when sign-in is only through an identity provider.</summary>
+public sealed class TokenIssuer(byte[]? signingKey, TimeProvider clock)
 {
+    public const string Issuer = "projectledger";
+    public const string Audience = "projectledger";
+    public const string DemoSigningKey = "projectledger-demo-signing-key-not-for-production-use";
+
     /// <summary>Signs with the demo key, for demos, scripts and tests that talk to a demo-mode app.</summary>
-    public static TokenIssuer Demo { get; } = new(new LedgerOptions("", "", DemoMode: true,
-        System.Text.Encoding.UTF8.GetBytes(LedgerOptions.DemoSigningKey), RunDaemon: false, MultiNode: false));
+    public static TokenIssuer Demo { get; } = new(System.Text.Encoding.UTF8.GetBytes(DemoSigningKey), TimeProvider.System);
 
     public string Issue(string user, string role, string county, TimeSpan? lifetime = null)
     {
-        var credentials = new SigningCredentials(new SymmetricSecurityKey(ledger.RequireSigningKey("signing local tokens")), SecurityAlgorithms.HmacSha256);
+        var key = signingKey ?? throw new InvalidOperationException("LEDGER_SIGNING_KEY is not set; signing local tokens needs it (32+ bytes).");
+        var now = clock.GetUtcNow().UtcDateTime;
         var token = new JwtSecurityToken(
-            issuer: LedgerOptions.Issuer,
-            audience: LedgerOptions.Audience,
+            issuer: Issuer,
+            audience: Audience,
             claims:
             [
                 new Claim("sub", user),
                 new Claim(LedgerUser.RoleClaim, role),
                 new Claim(LedgerUser.CountyClaim, county),
             ],
-            notBefore: DateTime.UtcNow.AddMinutes(-1),
-            expires: DateTime.UtcNow.Add(lifetime ?? TimeSpan.FromHours(12)),
-            signingCredentials: credentials);
+            notBefore: now.AddMinutes(-1),
+            expires: now.Add(lifetime ?? TimeSpan.FromHours(12)),
+            signingCredentials: new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256));
         return new JwtSecurityTokenHandler().WriteToken(token);
     }
 }

@@ -37,6 +37,7 @@ public sealed class LedgerApp : IAsyncLifetime
             ["LEDGER_DB"] = TestDatabase.ConnectionString,
             ["LEDGER_SCHEMA"] = schema,
             ["LEDGER_DEMO"] = "1",
+            ["LEDGER_APPLY_SCHEMA"] = "1",
             ["LEDGER_LOG_FORMAT"] = "text",
             // One test user writes far faster than a person; the limit has tests of its own.
             ["LEDGER_RATE_LIMIT"] = "off",

@@ -22,8 +22,7 @@ public sealed class AuthorizationTests(LedgerApp app)
     [Fact]
     public async Task a_token_signed_with_another_key_is_401()
     {
-        var forged = new ProjectLedger.Security.TokenIssuer(new ProjectLedger.Hosting.LedgerOptions(
-                "", "", true, System.Text.Encoding.UTF8.GetBytes("some-other-key-that-is-long-enough-to-sign"), false, false))
+        var forged = new ProjectLedger.Security.TokenIssuer(System.Text.Encoding.UTF8.GetBytes("some-other-key-that-is-long-enough-to-sign"), TimeProvider.System)
             .Issue("mallory", "admin", "*");
         (await _api.Send(HttpMethod.Get, "/api/projects", null, 401, token: forged)).ShouldBeProblem(401);
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ProjectLedger.Tests.Infrastructure;
 using Shouldly;
 
@@ -7,6 +8,17 @@ namespace ProjectLedger.Tests.Platform;
 public sealed class HostTests(LedgerApp app)
 {
     private readonly Api _api = new(app);
+
+    /// <summary>Malformed bodies are logged by Wolverine under the command type's category: only those are silenced, not the features' namespaces.</summary>
+    [Fact]
+    public void only_the_command_body_readers_are_silenced_in_the_logs()
+    {
+        var loggers = app.Host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();
+        loggers.CreateLogger(typeof(ProjectLedger.Experiments.LaunchPilot).FullName!).IsEnabled(Microsoft.Extensions.Logging.LogLevel.Error).ShouldBeFalse();
+        loggers.CreateLogger(typeof(ProjectLedger.Projects.RegisterProject).FullName!).IsEnabled(Microsoft.Extensions.Logging.LogLevel.Error).ShouldBeFalse();
+        loggers.CreateLogger(typeof(ProjectLedger.Experiments.ExperimentProjection).FullName!).IsEnabled(Microsoft.Extensions.Logging.LogLevel.Error).ShouldBeTrue();
+        loggers.CreateLogger("ProjectLedger.Projects.Anything").IsEnabled(Microsoft.Extensions.Logging.LogLevel.Warning).ShouldBeTrue();
+    }
 
     [Fact]
     public async Task health_reports_the_database_ready()
