@@ -58,4 +58,16 @@ public sealed class LeafFormTests
         verifier.Verifies(note).ShouldBeTrue();
         verifier.Verifies(note with { Body = note.Body.Replace("\n3\n", "\n4\n") }).ShouldBeFalse();
     }
+
+    [Fact]
+    public void keys_whose_base64_holds_a_plus_sign_parse()
+    {
+        var seed = Enumerable.Range(0, 1000).Select(i => System.Security.Cryptography.SHA256.HashData([(byte)i, (byte)(i >> 8)]))
+            .First(s => SigningKey.Format("ledger.example.fi/events", s).Split('+').Length > 5);
+        using var key = SigningKey.Parse(SigningKey.Format("ledger.example.fi/events", seed));
+        var verifierSeed = Enumerable.Range(0, 1000).Select(i => System.Security.Cryptography.SHA256.HashData([(byte)i, (byte)(i >> 8)]))
+            .Select(s => new SigningKey("ledger.example.fi/events", s)).First(k => k.Verifier.ToString().Split('+').Length > 3);
+        VerifierKey.Parse(verifierSeed.Verifier.ToString(), out var problem).ShouldNotBeNull(problem).PublicKey.ShouldBe(verifierSeed.Verifier.PublicKey);
+        verifierSeed.Dispose();
+    }
 }

@@ -16,6 +16,7 @@ public sealed record VerifierKey(string Name, uint KeyId, byte[] PublicKey)
     public static VerifierKey? Parse(string text, out string? problem)
     {
         problem = null;
+        // The base64 may hold '+' too: only the first two separate fields (as Go's note.NewVerifier reads it).
         var parts = text.Trim().Split('+', 3);
         if (parts.Length != 3) { problem = "a verifier key is name+keyid+base64"; return null; }
         byte[] key;
