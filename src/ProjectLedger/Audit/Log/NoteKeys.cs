@@ -16,7 +16,8 @@ public sealed record VerifierKey(string Name, uint KeyId, byte[] PublicKey)
     public static VerifierKey? Parse(string text, out string? problem)
     {
         problem = null;
-        var parts = text.Trim().Split('+');
+        // At most five parts: the base64 key itself may contain '+' (Go's note package chops the same way).
+        var parts = text.Trim().Split('+', 5);
         if (parts.Length != 3) { problem = "a verifier key is name+keyid+base64"; return null; }
         byte[] key;
         try { key = Convert.FromBase64String(parts[2]); }
@@ -62,7 +63,8 @@ public sealed class SigningKey : IDisposable
 
     public static SigningKey Parse(string text)
     {
-        var parts = text.Trim().Split('+');
+        // At most five parts: the base64 key itself may contain '+' (Go's note package chops the same way).
+        var parts = text.Trim().Split('+', 5);
         if (parts.Length != 5 || parts[0] != "PRIVATE" || parts[1] != "KEY")
             throw new FormatException("A log key file holds PRIVATE+KEY+name+keyid+base64 (Go's sumdb/note form).");
         var bytes = Convert.FromBase64String(parts[4]);
