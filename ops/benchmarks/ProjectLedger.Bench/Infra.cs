@@ -50,6 +50,9 @@ public sealed class AppProcess : IAsyncDisposable
     public string Schema { get; }
     public int Pid => _process.Id;
 
+    /// <summary>From starting the process to the first 200 of /health.</summary>
+    public TimeSpan HealthyAfter { get; private set; }
+
     public static async Task<AppProcess> Start(BenchEnv env, string schema, IDictionary<string, string>? extra = null)
     {
         var port = FreePort();
@@ -77,12 +80,12 @@ public sealed class AppProcess : IAsyncDisposable
         var app = new AppProcess(process, url, schema);
         process.OutputDataReceived += (_, a) => app.Append(a.Data);
         process.ErrorDataReceived += (_, a) => app.Append(a.Data);
+        var clock = Stopwatch.StartNew();
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(90))
         {
             if (process.HasExited) throw new InvalidOperationException($"The app exited ({process.ExitCode}):\n{app.Output}");
@@ -91,6 +94,7 @@ public sealed class AppProcess : IAsyncDisposable
                 using var r = await http.GetAsync(url + "/health");
                 if (r.StatusCode == HttpStatusCode.OK)
                 {
+                    app.HealthyAfter = clock.Elapsed;
                     Log.Say($"app pid {process.Id} on {url}, schema {schema}, healthy after {clock.Elapsed.TotalSeconds:0.0} s");
                     return app;
                 }
