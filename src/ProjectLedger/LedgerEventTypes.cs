@@ -1,4 +1,5 @@
 using ProjectLedger.Experiments;
+using ProjectLedger.OperatingModels;
 using ProjectLedger.Projects;
 
 namespace ProjectLedger;
@@ -21,6 +22,7 @@ public static class LedgerEventTypes
         typeof(SuccessFactorsAssessed), typeof(PilotEnded), typeof(EvaluationCompleted), typeof(StageGateDecided),
         typeof(ExperimentPutOnHoldV2), typeof(ExperimentResumed), typeof(ExperimentAdopted), typeof(AdoptionScopeWidened),
         typeof(ExperimentDiscontinued),
+        typeof(ExperimentAdaptedFrom), typeof(OperatingModelPublished), typeof(OperatingModelWithdrawn),
     };
 
     /// <summary>Shapes no longer appended; stored ones are read through an upcaster (ExperimentsSetup).</summary>

@@ -1,14 +1,17 @@
-using JasperFx;
 using ProjectLedger.Audit;
 using ProjectLedger.Dashboards;
 using ProjectLedger.Experiments;
 using ProjectLedger.Hosting;
 using ProjectLedger.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+var commandLine = LedgerCommandLine.Parse(args);
+if (commandLine.Finished is { } answered) return answered;
+
+var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
 LedgerOptions ledger;
 try
 {
+    commandLine.Configure(builder);
     ledger = LedgerOptions.From(builder.Configuration, builder.Environment);
 }
 catch (LedgerConfigurationException e)
@@ -41,6 +44,6 @@ app.UseLedgerLimits();
 app.UseAuthorization();
 app.MapLedgerEndpoints(ledger);
 
-return await app.RunJasperFxCommands(args);
+return await commandLine.RunAsync(app);
 
 public partial class Program;

@@ -15,7 +15,16 @@ public sealed class EventExport(NpgsqlDataSource dataSource, LedgerOptions ledge
 {
     private const int FlushEveryBytes = 64 * 1024;
 
-    public async Task<long> WriteAsync(PipeWriter output, string? county, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
+    /// <summary>The last sequence number in the log: what an export's progress is measured against.</summary>
+    public async Task<long> HeadAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand($"select coalesce(max(seq_id), 0) from {ledger.Schema}.mt_events");
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <param name="progress">Told the sequence number written last, at every flush.</param>
+    public async Task<long> WriteAsync(PipeWriter output, string? county, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct,
+        IProgress<long>? progress = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand(Sql(county is not null), connection);
@@ -31,7 +40,8 @@ public sealed class EventExport(NpgsqlDataSource dataSource, LedgerOptions ledge
         {
             json.Reset();
             json.WriteStartObject();
-            json.WriteNumber("sequence", reader.GetInt64(0));
+            var sequence = reader.GetInt64(0);
+            json.WriteNumber("sequence", sequence);
             json.WriteString("streamId", reader.GetGuid(1));
             json.WriteNumber("version", reader.GetInt64(2));
             json.WriteString("type", reader.GetString(3));
@@ -50,6 +60,7 @@ public sealed class EventExport(NpgsqlDataSource dataSource, LedgerOptions ledge
             if (buffered >= FlushEveryBytes)
             {
                 buffered = 0;
+                progress?.Report(sequence);
                 var flushed = await output.FlushAsync(ct);
                 if (flushed.IsCanceled || flushed.IsCompleted) break;
             }

@@ -16,6 +16,8 @@ public sealed class FunnelView : IScopeView
     public Dictionary<Stage, Dictionary<int, int>> DaysInStage { get; set; } = [];
     public Dictionary<string, int> DiscontinuationReasons { get; set; } = [];
     public Dictionary<string, int> AdoptionScopes { get; set; } = [];
+    /// <summary>Adoptions of a model that came from another county (the experiment adapted it).</summary>
+    public int AdoptedFromOtherCounties { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     public void Apply(Experiment e, int sign)
@@ -30,6 +32,7 @@ public sealed class FunnelView : IScopeView
         }
         if (e.Discontinuation is { } d) Bump(DiscontinuationReasons, d.Reason, sign);
         if (e.Adoption is { } a) Bump(AdoptionScopes, a.Scope, sign);
+        if (e.Adoption is not null && e.AdaptedFrom is { } origin && origin.OriginCounty != e.County) AdoptedFromOtherCounties += sign;
     }
 
     private static void Bump<TKey>(Dictionary<TKey, int> counts, TKey key, int by) where TKey : notnull
@@ -48,7 +51,8 @@ public sealed record ReasonCount(string Reason, int Count);
 
 public sealed record FunnelResponse(
     string Scope, int Total, IReadOnlyList<StageFigures> Stages, IReadOnlyList<Conversion> Conversions,
-    IReadOnlyList<ReasonCount> DiscontinuationReasons, IReadOnlyDictionary<string, int> AdoptionScopes, DateTimeOffset? UpdatedAt)
+    IReadOnlyList<ReasonCount> DiscontinuationReasons, IReadOnlyDictionary<string, int> AdoptionScopes, DateTimeOffset? UpdatedAt,
+    int AdoptedFromOtherCounties = 0)
 {
     private static readonly Stage[] Path = [Stage.Idea, Stage.Planned, Stage.Piloting, Stage.Evaluating, Stage.Adopted];
 
@@ -66,7 +70,7 @@ public sealed record FunnelResponse(
         return new FunnelResponse(scope, view.Total, stages, conversions,
             view.DiscontinuationReasons.OrderByDescending(r => r.Value).ThenBy(r => r.Key).Select(r => new ReasonCount(r.Key, r.Value)).ToList(),
             Vocabulary.Scopes.ToDictionary(s => s, s => view.AdoptionScopes.GetValueOrDefault(s)),
-            view.Total == 0 ? null : view.UpdatedAt);
+            view.Total == 0 ? null : view.UpdatedAt, view.AdoptedFromOtherCounties);
     }
 
     /// <summary>The median of a days → count histogram (mean of the two middle values for an even count).</summary>

@@ -23,7 +23,8 @@ public static class DemoData
 {
     private const int Batch = 50;
 
-    public static async Task<DemoSummary> LoadAsync(IDocumentStore store, int seed, int experiments, CancellationToken ct)
+    public static async Task<DemoSummary> LoadAsync(IDocumentStore store, int seed, int experiments, CancellationToken ct,
+        IProgress<int>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var demo = new DemoBuilder(seed, DateTimeOffset.UtcNow);
@@ -41,11 +42,13 @@ public static class DemoData
             foreach (var (id, events) in demo.ProjectStreams) session.Events.StartStream<Project>(id, events);
             await session.SaveChangesAsync(ct);
         }
+        var stored = 0;
         foreach (var chunk in demo.Experiments.Chunk(Batch))
         {
             await using var session = store.LightweightSession();
             foreach (var stream in chunk) session.Events.StartStream<Experiment>(stream.Id, stream.Events);
             await session.SaveChangesAsync(ct);
+            progress?.Report(stored += chunk.Length);
         }
 
         return new DemoSummary(false, demo.ProjectStreams.Count, demo.Experiments.Count,

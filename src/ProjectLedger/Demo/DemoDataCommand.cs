@@ -1,43 +1,66 @@
-using JasperFx.CommandLine;
+using System.CommandLine;
 using Marten;
 using ProjectLedger.Audit;
+using ProjectLedger.Hosting;
 
 namespace ProjectLedger.Demo;
 
-public class DemoDataInput : NetCoreInput
+/// <summary>`demo-data [--seed N] [--experiments N]`: loads the demo data once per seed.</summary>
+public sealed class DemoDataCommand : LedgerCommand
 {
-    [Description("Seed for the generator: the same seed gives the same data")]
-    [FlagAlias("seed")]
-    public int SeedFlag { get; set; } = 2026;
-
-    [Description("How many experiments in all, the real stories included")]
-    [FlagAlias("experiments")]
-    public int ExperimentsFlag { get; set; } = 300;
-}
-
-[Description("Loads the demo data: projects and a few hundred experiments across all 22 counties", Name = "demo-data")]
-public class DemoDataCommand : JasperFxAsyncCommand<DemoDataInput>
-{
-    public override async Task<bool> Execute(DemoDataInput input)
+    private readonly Option<int> _seed = new("--seed")
     {
-        using var host = input.BuildHost();
-        // The schema and the audit hash-chain trigger first, as at start-up, so every demo event is chained.
-        await host.Services.GetRequiredService<LedgerSchema>().EnsureAsync(CancellationToken.None);
-        var store = host.Services.GetRequiredService<IDocumentStore>();
+        Description = "Seed for the generator: the same seed gives the same data",
+        DefaultValueFactory = _ => 2026,
+    };
+    private readonly Option<int> _experiments = new("--experiments")
+    {
+        Description = "How many experiments in all, the real stories included",
+        DefaultValueFactory = _ => 300,
+    };
 
-        var summary = await DemoData.LoadAsync(store, input.SeedFlag, input.ExperimentsFlag, CancellationToken.None);
+    public DemoDataCommand()
+    {
+        _experiments.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1) r.AddError("--experiments must be at least 1");
+        });
+        Definition = new Command("demo-data", "Load the demo data: projects and a few hundred experiments across all 22 counties")
+        {
+            _seed, _experiments,
+        };
+    }
+
+    public override Command Definition { get; }
+
+    public override async Task<int> RunAsync(ParseResult parsed, IServiceProvider services, CancellationToken ct)
+    {
+        var seed = parsed.GetValue(_seed);
+        var experiments = parsed.GetValue(_experiments);
+        // The schema and the audit hash-chain trigger first, as at start-up, so every demo event is chained.
+        await services.GetRequiredService<LedgerSchema>().EnsureAsync(ct);
+        var store = services.GetRequiredService<IDocumentStore>();
+
+        var summary = await LedgerProgress.RunAsync(async progress =>
+        {
+            var bar = progress.AddBar("Loading demo experiments", experiments);
+            var loaded = await DemoData.LoadAsync(store, seed, experiments, ct, new Progress<int>(stored => bar.Value = stored));
+            bar.Value = bar.MaxValue;
+            bar.StopTask();
+            return loaded;
+        });
         if (summary.AlreadyLoaded)
         {
-            Console.WriteLine($"The demo data for seed {input.SeedFlag} is already loaded; nothing was added.");
-            return true;
+            Console.WriteLine($"The demo data for seed {seed} is already loaded; nothing was added.");
+            return LedgerExit.Ok;
         }
 
-        Console.WriteLine($"Loaded the demo data (seed {input.SeedFlag}) in {summary.Elapsed.TotalSeconds:0.0} s:");
+        Console.WriteLine($"Loaded the demo data (seed {seed}) in {summary.Elapsed.TotalSeconds:0.0} s:");
         Console.WriteLine($"  projects     {summary.Projects}");
         Console.WriteLine($"  experiments  {summary.Experiments}");
         Console.WriteLine($"  events       {summary.Events}");
         Console.WriteLine("  per stage    " + string.Join(", ", summary.PerStage.Select(s => $"{s.Key} {s.Value}")));
         Console.WriteLine("  per county   " + string.Join(", ", summary.PerCounty.Select(c => $"{c.Key} {c.Value}")));
-        return true;
+        return LedgerExit.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using ProjectLedger.OperatingModels;
 using ProjectLedger.Streams;
 
 namespace ProjectLedger.Experiments;
@@ -96,4 +97,11 @@ public sealed record Experiment(
     Adoption? Adoption,
     Discontinuation? Discontinuation,
     Hold? OnHold,
-    IReadOnlyList<StageVisit> StageHistory) : ICountyScoped;
+    IReadOnlyList<StageVisit> StageHistory) : ICountyScoped
+{
+    /// <summary>The adopted model this experiment adapts, when it was proposed as an adaptation.</summary>
+    public Lineage? AdaptedFrom { get; init; }
+
+    /// <summary>Set while the adopted operating model is in the public catalogue.</summary>
+    public Publication? Publication { get; init; }
+}

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using ProjectLedger.OperatingModels;
 
 namespace ProjectLedger.Experiments;
 
@@ -63,6 +64,9 @@ public partial class ExperimentProjection : SingleStreamProjection<Experiment, G
                 Discontinuation = new Discontinuation(discontinued.Reason, discontinued.Lessons, timestamp),
             },
             StageGateDecided gate => MoveTo(state, gate.To, timestamp),
+            ExperimentAdaptedFrom adapted => state with { AdaptedFrom = new Lineage(adapted.OriginId, adapted.OriginCounty, adapted.OperatingModelTitle) },
+            OperatingModelPublished published => state with { Publication = new Publication(timestamp, published.IncludeLessons) },
+            OperatingModelWithdrawn => state with { Publication = null },
             _ => state,
         };
     }

@@ -7,6 +7,7 @@ using ProjectLedger.Audit;
 using ProjectLedger.Dashboards;
 using ProjectLedger.Experiments;
 using ProjectLedger.Projects;
+using ProjectLedger.Visits;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -57,6 +58,7 @@ public static class LedgerMartenSetup
         opts.ConfigureProjects();
         opts.ConfigureExperiments();
         opts.ConfigureDashboards();
+        opts.ConfigureVisits();
     }
 
     private static void ConfigureEvents(StoreOptions opts)

@@ -20,6 +20,7 @@ public static class LedgerProblemDetails
             o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new IsoDateConverter());
             o.SerializerOptions.MaxDepth = 32;
             // {"verdict":"discontinue","verdict":"adopt"} means different things to different parsers: refuse it (400).
             o.SerializerOptions.AllowDuplicateProperties = false;

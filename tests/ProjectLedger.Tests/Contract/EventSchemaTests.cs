@@ -93,9 +93,12 @@ public sealed class EventSchemaTests(LedgerApp app)
             scope = "Unit", processes = new[] { "Neuvonta" }, operatingModel = new { title = "Chat-neuvonnan toimintamalli", link = (string?)null }, rationale = "Tavoitteet saavutettiin",
         }, 200);
         await api.Post($"/api/experiments/{adopted}/adoption-scope", new { scope = "County", rationale = "Koko hyvinvointialueen neuvontaan" }, 200);
+        await api.Post($"/api/experiments/{adopted}/publication", new { includeLessons = true, rationale = "Malli on valmis muiden alueiden käyttöön" }, 200);
+        var adaptation = (await api.As(Api.Office, "helsinki").Post($"/api/experiments/{adopted}/adaptations", ExperimentBodies.ChatAdvice("helsinki"), 201))["id"]!.GetValue<Guid>();
+        await api.Post($"/api/experiments/{adopted}/publication/withdraw", new { rationale = "Mallin kuvausta päivitetään" }, 200);
         var discontinued = await given.DiscontinueAsync();
 
-        var stored = (await StoredEvents(adopted)).Concat(await StoredEvents(discontinued)).ToList();
+        var stored = (await StoredEvents(adopted)).Concat(await StoredEvents(discontinued)).Concat(await StoredEvents(adaptation)).ToList();
         var failures = new List<string>();
         foreach (var (type, data) in stored)
         {
@@ -158,6 +161,8 @@ internal static class Samples
         ["ExperimentAdopted.scope"] = "County",
         ["AdoptionScopeWidened.from"] = "Unit",
         ["AdoptionScopeWidened.to"] = "County",
+        ["publisherRole"] = "projectOffice",
+        ["withdrawerRole"] = "admin",
         ["roles"] = new List<string> { "designedFor" },
         ["byKind"] = new Dictionary<string, int> { ["client"] = 3 },
         ["byAgeBand"] = new Dictionary<string, int> { ["65plus"] = 3 },
