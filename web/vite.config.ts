@@ -20,6 +20,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
+    // Suomi.fi's date input makes a dashboard's first render slow in jsdom on a busy machine.
+    testTimeout: 30000,
     css: false,
   },
 });
