@@ -45,8 +45,10 @@ free_port() {
   return 1
 }
 
-# cluster_start NAME [fast]: a throw-away cluster in .ledger/pg-NAME on a free port; prints its
-# Npgsql connection string. "fast" trades durability for speed (tests only).
+# cluster_start NAME [fast|keep]: a cluster in .ledger/pg-NAME on a free port; prints its Npgsql
+# connection string. Without "keep" a stopped cluster is wiped and made anew (throw-away); "keep"
+# starts a stopped one again with its data (a new port if its old one is taken). "fast" trades
+# durability for speed (tests only).
 cluster_start() {
   local name="$1" mode="${2:-}" bin dir port opts
   bin=$(pg_bin)
@@ -54,22 +56,46 @@ cluster_start() {
   if [ -f "$dir/port" ] && pg_as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
     port=$(cat "$dir/port")
     say "PostgreSQL ($name) already running on port $port, data in $dir/data"
+  elif [ "$mode" = keep ] && [ -f "$dir/data/PG_VERSION" ] && [ -f "$dir/opts" ]; then
+    say "starting PostgreSQL ($name) with its data in $dir/data, log $dir/postgres.log"
+    port=$(pg_start "$dir" "$(sed -E 's/-p [0-9]+ ?//' "$dir/opts")" "$(cat "$dir/port" 2>/dev/null || true)") || return 1
   else
     cluster_dir_reset "$dir"
     dir=$(readlink -f "$dir")
     say "initdb $dir/data"
     pg_as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; return 1; }
-    port=$(free_port)
-    opts="-p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB"
+    opts="-k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB"
     if [ "$mode" = fast ]; then opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"; fi
-    say "starting PostgreSQL ($name) on 127.0.0.1:$port, log $dir/postgres.log"
-    pg_as_owner "$bin/pg_ctl" -D "$dir/data" -o "$opts" -l "$dir/postgres.log" -w start >/dev/null
-    printf '%s' "$port" >"$dir/port"
-    printf '%s' "$opts" >"$dir/opts"
+    say "starting PostgreSQL ($name), log $dir/postgres.log"
+    port=$(pg_start "$dir" "$opts") || return 1
     pg_as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "create database ledger" postgres >/dev/null
   fi
+  say "PostgreSQL ($name) on 127.0.0.1:$port"
   printf 'Host=127.0.0.1;Port=%s;Database=ledger;Username=postgres;Maximum Pool Size=100' "$port"
+}
+
+# pg_start DIR OPTS [PORT]: starts the cluster in DIR with OPTS on PORT if free, else on a free one
+# (another clone's cluster may take a port between the check and the bind: then the next one is
+# tried); records the port and options beside the data and prints the port.
+pg_start() {
+  local dir="$1" base="$2" port="${3:-}" bin attempt
+  bin=$(pg_bin)
+  for attempt in 1 2 3 4 5; do
+    if [ -z "$port" ] || (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      port=$(free_port $((55432 + RANDOM % 2000)))
+    fi
+    if pg_as_owner "$bin/pg_ctl" -D "$dir/data" -o "-p $port $base" -l "$dir/postgres.log" -w start >/dev/null 2>&1; then
+      printf '%s' "$port" >"$dir/port"
+      printf '%s' "-p $port $base" >"$dir/opts"
+      printf '%s' "$port"
+      return 0
+    fi
+    say "PostgreSQL did not start on port $port (attempt $attempt; taken meanwhile?)"
+    port=""
+  done
+  tail -n 5 "$dir/postgres.log" >&2
+  return 1
 }
 
 # cluster_dir_reset DIR: an empty folder for a cluster, owned by postgres when we are root. When
@@ -139,6 +165,15 @@ build_web() {
   if [ -x "$LEDGER_ROOT/ops/build-web" ]; then "$LEDGER_ROOT/ops/build-web" >&2; fi
 }
 
+# The OpenID Provider the sign-in tests start (npm's oidc-provider, pinned in tests/oidc-provider/package-lock.json).
+ensure_test_oidc_provider() {
+  local dir="$LEDGER_ROOT/tests/oidc-provider"
+  if [ ! -d "$dir/node_modules/oidc-provider" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "npm ci in tests/oidc-provider (the test OpenID Provider)"
+    (cd "$dir" && npm ci --no-audit --no-fund >&2)
+  fi
+}
+
 # Debian's Chromium for the browser tests (Playwright drives it; never `playwright install`).
 ensure_chromium() {
   if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
@@ -147,6 +182,13 @@ ensure_chromium() {
 # Redis, for the SignalR backplane test of several app nodes (the test starts its own server).
 ensure_redis() {
   if ! command -v redis-server >/dev/null 2>&1; then apt_install redis-server; fi
+}
+
+# Go and golang.org/x/mod (sumdb/note, sumdb/tlog): the tests check the transparency log with them.
+ensure_go_sumdb() {
+  if ! command -v go >/dev/null 2>&1 || [ ! -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog ]; then
+    apt_install golang-go golang-golang-x-mod-dev
+  fi
 }
 
 # restore_locked PROJECT...: restores exactly what packages.lock.json records. When the registry

@@ -9,10 +9,12 @@ if (commandLine.Finished is { } answered) return answered;
 
 var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
 LedgerOptions ledger;
+LogOptions log;
 try
 {
     commandLine.Configure(builder);
     ledger = LedgerOptions.From(builder.Configuration, builder.Environment);
+    log = LogOptions.From(builder.Configuration, ledger.DemoMode, required: commandLine.Serves);
 }
 catch (LedgerConfigurationException e)
 {
@@ -24,9 +26,10 @@ builder.Services.AddSingleton(ledger);
 builder.AddLedgerLogging();
 builder.AddLedgerLimits();
 builder.Services.AddLedgerProblemDetails();
-builder.Services.AddLedgerSecurity(ledger);
+builder.Services.AddLedgerSecurity(ledger, builder.Configuration);
+builder.Services.AddLedgerSecurityHeaders(builder.Configuration);
 builder.Services.AddLedgerMarten(ledger);
-builder.Services.AddLedgerAudit();
+builder.Services.AddLedgerAudit(log);
 builder.Services.AddLedgerExperiments();
 builder.Services.AddLedgerDashboards(builder.Configuration["LEDGER_REDIS"]);
 builder.Host.AddLedgerWolverine(ledger);
@@ -36,10 +39,13 @@ builder.Services.AddLedgerStaticFiles();
 
 var app = builder.Build();
 
+app.UseLedgerSecurityHeaders(ledger);
 app.UseLedgerProblemDetails();
+app.UseLedgerUiPage();
 app.UseLedgerStaticFiles();
 app.UseMissingFileAsNotFound();
 app.UseAuthentication();
+app.UseLedgerCsrfGuard();
 app.UseLedgerLimits();
 app.UseAuthorization();
 app.MapLedgerEndpoints(ledger);

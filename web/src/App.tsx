@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Button, LanguageMenu, LanguageMenuItem, SkipLink } from 'suomifi-ui-components';
 import { useTranslation } from 'react-i18next';
 import { AsOfBanner, parseAt } from './components/AsOfPicker';
@@ -15,6 +15,16 @@ import Audit from './pages/Audit';
 import Experiment from './pages/Experiment';
 import ExperimentsList from './pages/ExperimentsList';
 import Login, { homeFor } from './pages/Login';
+import Accessibility from './pages/Accessibility';
+import Project from './pages/Project';
+import ProjectsList from './pages/ProjectsList';
+import { Loading } from './components/Status';
+
+// The forms are loaded with the first form opened, not with the dashboards.
+const ExperimentFormPage = lazy(() => import('./forms/ExperimentFormPage'));
+const ProposeForm = lazy(() => import('./forms/ProjectForms').then((m) => ({ default: m.ProposeForm })));
+const RegisterProjectForm = lazy(() => import('./forms/ProjectForms').then((m) => ({ default: m.RegisterProjectForm })));
+const ProjectFormPage = lazy(() => import('./forms/ProjectForms').then((m) => ({ default: m.ProjectFormPage })));
 import { href, navigate, useRoute } from './router';
 import { setSession, useSession } from './session';
 import { disconnect } from './signalr';
@@ -28,6 +38,7 @@ const NAV = [
   { path: 'factors', key: 'nav.factors', national: false },
   { path: 'counties', key: 'nav.counties', national: true },
   { path: 'experiments', key: 'nav.experiments', national: false },
+  { path: 'projects', key: 'nav.projects', national: false },
 ] as const;
 
 /** The tabs whose figures can be shown as of a past moment: the moment goes with the user between them. */
@@ -50,12 +61,13 @@ function Page() {
   const { t } = useTranslation();
   const route = useRoute();
   const session = useSession();
-  const [first, second] = route.segments;
+  const [first, second, third, fourth] = route.segments;
 
   useEffect(() => {
     if (session && (!first || first === 'login')) navigate(homeFor(session.role));
   }, [session, first]);
 
+  if (first === 'accessibility') return <Accessibility />;
   if (!session) return <Login />;
   switch (first) {
     case 'funnel':
@@ -71,7 +83,13 @@ function Page() {
     case 'counties':
       return <Counties />;
     case 'experiments':
+      if (second === 'new') return <ProposeForm key={route.query.get('projectId') ?? ''} />;
+      if (second && third === 'do' && fourth) return <ExperimentFormPage id={second} slug={fourth} key={`${second}/${fourth}`} />;
       return second ? <Experiment id={second} key={second} /> : <ExperimentsList />;
+    case 'projects':
+      if (second === 'new') return <RegisterProjectForm />;
+      if (second && (third === 'goals' || third === 'close')) return <ProjectFormPage id={second} kind={third} key={`${second}/${third}`} />;
+      return second ? <Project id={second} key={second} /> : <ProjectsList />;
     case 'audit':
       if (second) return <Audit id={second} key={second} />;
       break;
@@ -162,10 +180,14 @@ export default function App() {
         {session && <AsOfBanner />}
       </header>
       <main id="main-content" tabIndex={-1}>
-        <Page />
+        <Suspense fallback={<Loading />}>
+          <Page />
+        </Suspense>
       </main>
       <footer className="site-footer">
-        <p>{t('app.footer')}</p>
+        <p>
+          {t('app.footer')} · <a href={href('/accessibility')} data-testid="accessibility-link">{t('app.accessibility')}</a>
+        </p>
       </footer>
     </LiveRegionProvider>
   );

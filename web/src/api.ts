@@ -1,7 +1,8 @@
+import i18n from './i18n';
 import { getToken, setSession } from './session';
 import type {
   County, DashboardName, ExperimentState, ExperimentSummary, FunnelData, HistoryEvent, LoginResult, Paged,
-  ParticipationData, PilotsData, Project, VerifyResult,
+  InclusionProof, ParticipationData, PilotsData, Project, ProjectDetail, VerifyResult, WriteResult,
 } from './types';
 
 /** An RFC 9457 problem detail, or a failure to reach the server at all (status 0). */
@@ -10,13 +11,19 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | null;
   readonly errors: Record<string, string[]> | null;
+  /** A 409's extensions: the stream's version now, or the stage and the commands it allows. */
+  readonly currentVersion: number | null;
+  readonly currentStage: string | null;
 
-  constructor(status: number, title: string, detail: string | null, errors: Record<string, string[]> | null = null) {
+  constructor(status: number, title: string, detail: string | null, errors: Record<string, string[]> | null = null,
+    extensions: { currentVersion?: number; currentStage?: string } = {}) {
     super(detail ?? title);
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.currentVersion = extensions.currentVersion ?? null;
+    this.currentStage = extensions.currentStage ?? null;
   }
 }
 
@@ -35,7 +42,7 @@ export function queryString(query: Query = {}): string {
 }
 
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -47,20 +54,46 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
     throw new ApiError(0, 'network', null);
   }
   if (!response.ok) {
-    let problem: { title?: string; detail?: string; errors?: Record<string, string[]> } = {};
+    let problem: { title?: string; detail?: string; errors?: Record<string, string[]>; currentVersion?: number; currentStage?: string } = {};
     try {
       problem = await response.json();
     } catch {
       /* not a problem document */
     }
     if (response.status === 401 && token) setSession(null);
-    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null, problem.errors ?? null);
+    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null, problem.errors ?? null, problem);
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
 const get = <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal);
+const post = <T = WriteResult>(path: string, body: unknown) => request<T>('POST', path, body);
+const idPath = (id: string) => encodeURIComponent(id);
+
+/** A text resource (the log's key and checkpoint, the NDJSON export): its body and Last-Modified. */
+async function getText(path: string, signal?: AbortSignal): Promise<{ text: string; lastModified: string | null }> {
+  const headers: Record<string, string> = {};
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { headers, signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', null);
+  }
+  if (!response.ok) {
+    let problem: { title?: string; detail?: string } = {};
+    try {
+      problem = await response.json();
+    } catch {
+      /* not a problem document */
+    }
+    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null);
+  }
+  return { text: await response.text(), lastModified: response.headers.get('Last-Modified') };
+}
 
 export const api = {
   login: (user: string, role: string, county: string) =>
@@ -92,4 +125,20 @@ export const api = {
     get<ExperimentState>(`/api/experiments/${encodeURIComponent(id)}/as-of${queryString({ version })}`, signal),
   verify: (experimentId: string, signal?: AbortSignal) =>
     get<VerifyResult>(`/api/audit/verify${queryString({ experimentId })}`, signal),
+  logKey: (signal?: AbortSignal) => getText('/api/audit/log/key', signal),
+  logCheckpoint: (signal?: AbortSignal) => getText('/api/audit/log/checkpoint', signal),
+  /** The experiment's export lines, exactly as written (the proof bundle keeps their bytes). */
+  exportLines: async (experimentId: string, signal?: AbortSignal) =>
+    (await getText(`/api/audit/export${queryString({ experimentId })}`, signal)).text.split('\n').filter((l) => l.trim() !== ''),
+  inclusionProof: (sequence: number, treeSize: number, signal?: AbortSignal) =>
+    get<InclusionProof>(`/api/audit/log/proof/inclusion${queryString({ sequence, treeSize })}`, signal),
+  project: (id: string, signal?: AbortSignal) => get<ProjectDetail>(`/api/projects/${idPath(id)}`, signal),
+
+  // Writes: each body may carry expectedVersion and reason; the answer is { id, version }.
+  propose: (body: object) => post('/api/experiments', body),
+  /** One of the experiment's commands, e.g. "plan", "pilot/end", "adoption-scope". */
+  command: (id: string, command: string, body: object) => post(`/api/experiments/${idPath(id)}/${command}`, body),
+  registerProject: (body: object) => post('/api/projects', body),
+  addGoal: (id: string, body: object) => post(`/api/projects/${idPath(id)}/goals`, body),
+  closeProject: (id: string, body: object) => post(`/api/projects/${idPath(id)}/close`, body),
 };

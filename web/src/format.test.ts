@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { makeFormat } from './format';
-import { scopeFor } from './signalr';
 
 describe('Finnish number formatting', () => {
   const fmt = makeFormat('fi');
@@ -37,14 +36,5 @@ describe('time formatting', () => {
   it('keeps a hidden small count as the server wrote it', () => {
     expect(makeFormat('fi').count('< 5')).toBe('< 5');
     expect(makeFormat('fi').count(0)).toBe('0');
-  });
-});
-
-describe('scopeFor', () => {
-  it('prefers project, then county, then theme, else national', () => {
-    expect(scopeFor({ county: 'helsinki', projectId: 'p1', theme: 'chat' })).toBe('project:p1');
-    expect(scopeFor({ county: 'helsinki', theme: 'chat' })).toBe('county:helsinki');
-    expect(scopeFor({ theme: 'chat' })).toBe('theme:chat');
-    expect(scopeFor({})).toBe('national');
   });
 });

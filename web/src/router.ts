@@ -10,6 +10,11 @@ function subscribe(listener: () => void) {
 
 const currentHash = () => window.location.hash;
 
+// After the first client-side navigation, each new page's heading takes focus (not <body>).
+let navigated = false;
+if (typeof window !== 'undefined') window.addEventListener('hashchange', () => (navigated = true));
+export const hasNavigated = () => navigated;
+
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const [path, search = ''] = raw.split('?');
@@ -27,6 +32,8 @@ export function href(path: string, query?: Record<string, string | number | unde
 }
 
 export function navigate(path: string, query?: Record<string, string | number | undefined | null>): void {
+  // Set before the hash: React may render the new page (reading location.hash) before hashchange fires.
+  navigated = true;
   window.location.hash = href(path, query).slice(1);
 }
 

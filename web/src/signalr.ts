@@ -88,17 +88,6 @@ export async function disconnect(): Promise<void> {
   if (c) await (await c).stop().catch(() => undefined);
 }
 
-/**
- * The SignalR scope for a set of filters: only one filter is a scope; project wins over county,
- * county over theme, and with none the scope is national.
- */
-export function scopeFor(filters: { county?: string; projectId?: string; theme?: string }): string {
-  if (filters.projectId) return `project:${filters.projectId}`;
-  if (filters.county) return `county:${filters.county}`;
-  if (filters.theme) return `theme:${filters.theme}`;
-  return 'national';
-}
-
 /** Watches a dashboard scope while mounted and hands each matching message's data to onData. */
 export function useDashboardLive<T>(dashboard: DashboardName, scope: string | null, onData: (data: T) => void): void {
   const callback = useRef(onData);

@@ -21,6 +21,22 @@ export function orderedKeys(known: readonly string[], counts: Counts | PrivateCo
 export interface County { slug: string; fi: string; sv: string; en: string }
 export interface Project { id: string; name: string; county: string; programme?: string }
 
+export interface WriteResult { id: string; version: number }
+export interface Goal { indicator: string; baseline: number; target: number; unit: string }
+export interface ProjectDetail {
+  id: string;
+  version: number;
+  name: string;
+  county: string;
+  programme: string;
+  workstreams: { name: string; goals: Goal[] }[];
+  registeredAt: string;
+  closed: boolean;
+  closedAt?: string | null;
+  closingSummary?: string | null;
+  experiments: { id: string; title: string; stage: string; stageEnteredAt: string }[];
+}
+
 export interface LoginResult { token: string; user: string; role: string; county: string }
 
 export interface FunnelStage { stage: string; current: number; reached: number; medianDays: number | null }
@@ -135,6 +151,14 @@ export interface VerifyResult {
   intact: boolean;
   events: number;
   firstMismatch: { version: number; problem: string; detail?: string | null } | null;
+}
+
+/** An RFC 9162 inclusion proof from the transparency log (hashes base64). */
+export interface InclusionProof {
+  leafIndex: number;
+  treeSize: number;
+  leafHash: string;
+  hashes: string[];
 }
 
 export type DashboardName = 'funnel' | 'pilots' | 'participation' | 'goals' | 'factors' | 'counties';

@@ -22,8 +22,6 @@ public static class LedgerStore
     public static async Task EnsureSchema(DocumentStore store, NpgsqlDataSource data, string schema)
     {
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await using var command = data.CreateCommand(HashChain.TriggerSql(schema));
-        await command.ExecuteNonQueryAsync();
     }
 
     public static async Task Exec(NpgsqlDataSource data, string sql)

@@ -1,26 +1,22 @@
 using System.CommandLine;
-using Npgsql;
 using ProjectLedger.Hosting;
 
 namespace ProjectLedger.Audit;
 
-/// <summary>`audit [--write-digest DIR] [--check-digest FILE]`: verifies every stream's hash chain.</summary>
+/// <summary>`audit [--checkpoint FILE]`: verifies every stream's hash chain and the transparency log, and the log against a checkpoint kept outside.</summary>
 public sealed class AuditCommand : LedgerCommand
 {
-    private readonly Option<string?> _writeDigest = new("--write-digest")
+    private readonly Option<string?> _checkpoint = new("--checkpoint")
     {
-        Description = "Also write a signed digest of every stream's head hash into this folder (needs LEDGER_SIGNING_KEY)",
-    };
-    private readonly Option<string?> _checkDigest = new("--check-digest")
-    {
-        Description = "Check a digest file written earlier against the database (needs LEDGER_SIGNING_KEY)",
+        Description = "A signed checkpoint kept outside the database to hold the log against (default: the newest in LEDGER_CHECKPOINT_DIR)",
     };
 
     public AuditCommand()
     {
-        Definition = new Command("audit", "Verify the hash chain of every stream; write or check a signed daily digest")
+        Definition = new Command("audit",
+            "Verify every stream's hash chain and what the transparency log holds of it, and the log against a checkpoint kept outside the database")
         {
-            _writeDigest, _checkDigest,
+            _checkpoint,
         };
     }
 
@@ -28,56 +24,30 @@ public sealed class AuditCommand : LedgerCommand
 
     public override async Task<int> RunAsync(ParseResult parsed, IServiceProvider services, CancellationToken ct)
     {
-        var writeDigest = parsed.GetValue(_writeDigest);
-        var checkDigest = parsed.GetValue(_checkDigest);
-        if ((writeDigest ?? checkDigest) is not null && services.GetRequiredService<IConfiguration>()[LedgerCommandLine.EphemeralSigningKey] == "1")
-            throw new CommandFailure("a digest is signed with LEDGER_SIGNING_KEY, which is not set", LedgerExit.Usage);
-        if (checkDigest is not null && !File.Exists(checkDigest))
-            throw new CommandFailure($"the digest file {checkDigest} does not exist", LedgerExit.Unavailable);
-
-        var verifier = services.GetRequiredService<ChainVerifier>();
-        var ledger = services.GetRequiredService<LedgerOptions>();
-        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        var options = services.GetRequiredService<LogOptions>();
+        var anchorFile = parsed.GetValue(_checkpoint) ?? (options.CheckpointDir is { } dir ? FullVerification.NewestCheckpointFile(dir) : null);
+        if (anchorFile is not null && !File.Exists(anchorFile))
+            throw new CommandFailure($"the checkpoint file {anchorFile} does not exist", LedgerExit.Unavailable);
+        if (anchorFile is not null && options.KeyText is null)
+            throw new CommandFailure("a checkpoint is checked with the log's key: set LEDGER_LOG_KEY_FILE", LedgerExit.Usage);
         await services.GetRequiredService<LedgerSchema>().EnsureAsync(ct);
+        var anchor = anchorFile is null ? null : await File.ReadAllTextAsync(anchorFile, ct);
+        using var key = options.KeyText is null ? null : options.CreateKey();
 
-        var started = DateTime.UtcNow;
-        var ids = new List<Guid>();
-        await using (var command = dataSource.CreateCommand($"select id from {ledger.Schema}.mt_streams order by id"))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
-
-        long events = 0;
-        var broken = new List<VerifyResult>();
-        await LedgerProgress.RunAsync(async progress =>
+        var report = await LedgerProgress.RunAsync(async progress =>
         {
-            var bar = progress.AddBar("Verifying streams", ids.Count);
-            foreach (var id in ids)
-            {
-                var result = await verifier.VerifyAsync(id, ct);
-                events += result.Events;
-                if (!result.Intact) broken.Add(result);
-                bar.Increment(1);
-            }
+            var bar = progress.AddBar("Verifying chains and the log", 1);
+            var result = await services.GetRequiredService<FullVerification>().RunAsync(anchor, key?.Verifier, ct);
+            bar.Increment(1);
             bar.StopTask();
-            return true;
+            return result;
         });
-        var seconds = (DateTime.UtcNow - started).TotalSeconds;
-        Console.WriteLine($"Verified {ids.Count} streams, {events} events in {seconds:0.0} s: {ids.Count - broken.Count} intact, {broken.Count} broken.");
-        foreach (var result in broken.Take(50))
+        Console.WriteLine($"Verified {report.Streams} streams, {report.Events} events, {report.Leaves} leaves in {report.Seconds:0.0} s " +
+                          $"({report.EventsPerSecond:0} events/s): {report.Streams - report.Broken.Count} intact, {report.Broken.Count} broken.");
+        Console.WriteLine(anchorFile is null ? "No checkpoint kept outside to hold the log against." : $"Held against {anchorFile}.");
+        foreach (var result in report.Broken.Take(50))
             Console.WriteLine($"  {result.StreamId} version {result.FirstMismatch!.Version}: {result.FirstMismatch.Problem} — {result.FirstMismatch.Detail}");
-
-        var digest = services.GetRequiredService<DailyDigest>();
-        var ok = broken.Count == 0;
-        if (writeDigest is not null)
-            Console.WriteLine($"Digest written: {await digest.WriteAsync(writeDigest, ct)}");
-        if (checkDigest is not null)
-        {
-            var check = await digest.CheckAsync(checkDigest, ct);
-            Console.WriteLine(check.SignatureValid ? "Digest signature valid." : "Digest signature INVALID: the file was altered or signed with another key.");
-            Console.WriteLine($"Digest covers {check.Streams} streams; {check.Problems.Count} differ from it.");
-            foreach (var problem in check.Problems.Take(50)) Console.WriteLine("  " + problem);
-            ok &= check.Passed;
-        }
-        return ok ? LedgerExit.Ok : LedgerExit.Failed;
+        foreach (var problem in report.LogProblems) Console.WriteLine("  " + problem);
+        return report.Intact ? LedgerExit.Ok : LedgerExit.Failed;
     }
 }

@@ -18,9 +18,9 @@ public static class AuditEndpoints
         return Results.Ok(await verifier.VerifyAsync(id, http.RequestAborted));
     }
 
-    /// <summary>The event log as NDJSON, in sequence order, streamed row by row (constant memory).</summary>
+    /// <summary>The event log (of a county, or of one experiment) as NDJSON, in sequence order, streamed row by row (constant memory).</summary>
     [WolverineGet("/api/audit/export")]
-    public static async Task Export(string? county, DateTimeOffset? from, DateTimeOffset? to, EventExport export, HttpContext http)
+    public static async Task Export(string? county, Guid? experimentId, DateTimeOffset? from, DateTimeOffset? to, EventExport export, HttpContext http)
     {
         var user = LedgerUser.From(http.User);
         Rejection? refusal = !user.CanAudit ? new Forbidden("The event log export is for auditors and admins.")
@@ -33,7 +33,7 @@ public static class AuditEndpoints
             return;
         }
         http.Response.ContentType = "application/x-ndjson; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"ledger-{county ?? "all"}.ndjson\"";
-        await export.WriteAsync(http.Response.BodyWriter, county, from?.ToUniversalTime(), to?.ToUniversalTime(), http.RequestAborted);
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"ledger-{experimentId?.ToString() ?? county ?? "all"}.ndjson\"";
+        await export.WriteAsync(http.Response.BodyWriter, county, experimentId, from?.ToUniversalTime(), to?.ToUniversalTime(), http.RequestAborted);
     }
 }

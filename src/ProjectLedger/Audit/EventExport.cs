@@ -7,7 +7,8 @@ using ProjectLedger.Hosting;
 namespace ProjectLedger.Audit;
 
 /// <summary>
-/// Writes the event log as NDJSON: one event a line with its metadata and hash, in sequence order.
+/// Writes the event log as NDJSON: one event a line with its metadata and hash, its leaf index and
+/// leaf hash in the transparency log (null until the log takes it in, within a second), in sequence order.
 /// Rows are read from one server-side cursor and written as they arrive, so memory stays flat
 /// whatever the size of the log.
 /// </summary>
@@ -23,12 +24,13 @@ public sealed class EventExport(NpgsqlDataSource dataSource, LedgerOptions ledge
     }
 
     /// <param name="progress">Told the sequence number written last, at every flush.</param>
-    public async Task<long> WriteAsync(PipeWriter output, string? county, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct,
+    public async Task<long> WriteAsync(PipeWriter output, string? county, Guid? streamId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct,
         IProgress<long>? progress = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand(Sql(county is not null), connection);
         if (county is not null) command.Parameters.AddWithValue("county", county);
+        command.Parameters.AddWithValue("stream", (object?)streamId ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid;
         command.Parameters.AddWithValue("from", (object?)from ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz;
         command.Parameters.AddWithValue("to", (object?)to ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz;
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
@@ -52,6 +54,9 @@ public sealed class EventExport(NpgsqlDataSource dataSource, LedgerOptions ledge
             json.WriteRawValue(reader.IsDBNull(6) ? "{}" : reader.GetString(6), skipInputValidation: true);
             json.WriteString("correlationId", reader.IsDBNull(7) ? null : reader.GetString(7));
             json.WriteString("userName", reader.IsDBNull(8) ? null : reader.GetString(8));
+            if (reader.IsDBNull(9)) json.WriteNull("leafIndex");
+            else json.WriteNumber("leafIndex", reader.GetInt64(9));
+            json.WriteString("leafHash", reader.IsDBNull(10) ? null : Convert.ToBase64String(reader.GetFieldValue<byte[]>(10)));
             json.WriteEndObject();
             json.Flush();
             output.Write("\n"u8);
@@ -70,14 +75,17 @@ public sealed class EventExport(NpgsqlDataSource dataSource, LedgerOptions ledge
     }
 
     private string Sql(bool byCounty) => $"""
-        select e.seq_id, e.stream_id, e.version, e.type, e.timestamp, e.data::text, e.headers::text, e.correlation_id, e.user_name
+        select e.seq_id, e.stream_id, e.version, e.type, e.timestamp, e.data::text, e.headers::text, e.correlation_id, e.user_name,
+               l.leaf_index, l.leaf_hash
           from {ledger.Schema}.mt_events e
+          left join {ledger.Schema}.{LogSchema.Leaves} l on l.seq_id = e.seq_id
          where e.stream_id <> '00000000-0000-0000-0000-000000000000'
            {(byCounty ? $"""
            and e.stream_id in (select id from {ledger.Schema}.mt_doc_experiment where county = @county
                                union all
                                select id from {ledger.Schema}.mt_doc_project where data ->> 'county' = @county)
            """ : "")}
+           and (@stream is null or e.stream_id = @stream)
            and (@from is null or e.timestamp >= @from)
            and (@to is null or e.timestamp < @to)
          order by e.seq_id

@@ -39,7 +39,7 @@ public sealed class ExportCommand : LedgerCommand
             var bar = progress.AddBar($"Exporting to {file.Name}", head);
             await using var stream = file.Create();
             var writer = PipeWriter.Create(stream);
-            var written = await export.WriteAsync(writer, county, parsed.GetValue(_from), parsed.GetValue(_to), ct,
+            var written = await export.WriteAsync(writer, county, null, parsed.GetValue(_from), parsed.GetValue(_to), ct,
                 new Progress<long>(sequence => bar.Value = sequence));
             await writer.CompleteAsync();
             bar.Value = bar.MaxValue;

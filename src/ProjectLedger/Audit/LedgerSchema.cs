@@ -5,10 +5,10 @@ using ProjectLedger.Hosting;
 namespace ProjectLedger.Audit;
 
 /// <summary>
-/// Applies Marten's schema and then the audit hash-chain trigger on mt_events, before anything
-/// can append. Runs at start-up (first hosted service) and from `db-apply`-like commands.
+/// Applies Marten's schema, with the audit hash-chain trigger on mt_events among its extended
+/// schema objects, before anything can append. Runs at start-up (first hosted service) and from commands.
 /// </summary>
-public sealed class LedgerSchema(IDocumentStore store, NpgsqlDataSource dataSource, LedgerOptions ledger, ILogger<LedgerSchema> logger)
+public sealed class LedgerSchema(IDocumentStore store, LedgerOptions ledger, ILogger<LedgerSchema> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
@@ -19,8 +19,6 @@ public sealed class LedgerSchema(IDocumentStore store, NpgsqlDataSource dataSour
     public async Task EnsureAsync(CancellationToken ct)
     {
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await using var command = dataSource.CreateCommand(HashChain.TriggerSql(ledger.Schema));
-        await command.ExecuteNonQueryAsync(ct);
         logger.LogInformation("Ledger schema {Schema} ready with the audit hash chain", ledger.Schema);
     }
 
@@ -29,12 +27,16 @@ public sealed class LedgerSchema(IDocumentStore store, NpgsqlDataSource dataSour
 
 public static class AuditSetup
 {
-    public static IServiceCollection AddLedgerAudit(this IServiceCollection services)
+    public static IServiceCollection AddLedgerAudit(this IServiceCollection services, LogOptions log)
     {
+        services.AddSingleton(log);
+        services.AddSingleton<TransparencyLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<TransparencyLog>());
+        services.AddHealthChecks().AddCheck<TransparencyLog>("transparencyLog");
         services.AddSingleton<LedgerSchema>();
         services.AddSingleton<ChainVerifier>();
+        services.AddSingleton<FullVerification>();
         services.AddSingleton<EventExport>();
-        services.AddSingleton<DailyDigest>();
         // Registered before Wolverine and the projection daemon so the trigger exists before any append.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<LedgerSchema>()));
         return services;

@@ -64,11 +64,11 @@ public static class DashboardEndpoints
     }
 
     public static async Task<IResult> Read(string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http,
-        Func<IQuerySession, string, bool, CancellationToken, Task<object>> read)
+        Func<IQuerySession, DashboardScope, bool, CancellationToken, Task<object>> read)
     {
         var user = LedgerUser.From(http.User);
         var scope = DashboardScope.FromQuery(county, projectId, theme, user);
-        if (await DashboardScope.Authorize(scope, user, session, http.RequestAborted) is { } refusal)
+        if (await scope.Authorize(user, session, http.RequestAborted) is { } refusal)
             return LedgerProblems.ToResult(refusal);
         return Results.Ok(await read(session, scope, PrivateCount.Reveals(user), http.RequestAborted));
     }
@@ -82,16 +82,16 @@ public static class DashboardReader
     public const string ParticipationName = "participation";
     public static readonly IReadOnlyList<string> Names = [FunnelName, PilotsName, ParticipationName];
 
-    public static async Task<object> Funnel(IQuerySession session, string scope, CancellationToken ct) =>
-        FunnelResponse.From(scope, await session.LoadAsync<FunnelView>(scope, ct));
+    public static async Task<object> Funnel(IQuerySession session, DashboardScope scope, CancellationToken ct) =>
+        FunnelResponse.From(scope, await session.LoadAsync<FunnelView>(scope.Id, ct));
 
-    public static async Task<object> Pilots(IQuerySession session, string scope, bool reveal, CancellationToken ct) =>
+    public static async Task<object> Pilots(IQuerySession session, DashboardScope scope, bool reveal, CancellationToken ct) =>
         (await PilotsResponse.Read(session, scope, Today(), ct)).AsSeenBy(reveal);
 
-    public static async Task<object> Participation(IQuerySession session, string scope, bool reveal, CancellationToken ct) =>
-        ParticipationResponse.From(scope, await session.LoadAsync<ParticipationView>(scope, ct)).AsSeenBy(reveal);
+    public static async Task<object> Participation(IQuerySession session, DashboardScope scope, bool reveal, CancellationToken ct) =>
+        ParticipationResponse.From(scope, await session.LoadAsync<ParticipationView>(scope.Id, ct)).AsSeenBy(reveal);
 
-    public static Task<object> Read(string dashboard, IQuerySession session, string scope, bool reveal, CancellationToken ct) => dashboard switch
+    public static Task<object> Read(string dashboard, IQuerySession session, DashboardScope scope, bool reveal, CancellationToken ct) => dashboard switch
     {
         FunnelName => Funnel(session, scope, ct),
         PilotsName => Pilots(session, scope, reveal, ct),

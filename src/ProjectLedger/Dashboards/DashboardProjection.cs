@@ -46,7 +46,7 @@ public sealed class DashboardProjection : IProjection
         if (changes.Count == 0) return;
 
         var scopes = changes.SelectMany(c => (c.Before is null ? [] : DashboardScope.Of(c.Before)).Concat(DashboardScope.Of(c.After)))
-            .Distinct().ToArray();
+            .Select(s => s.Id).Distinct().ToArray();
         var funnels = await LoadOrCreate<FunnelView>(operations, scopes, ct);
         var participation = await LoadOrCreate<ParticipationView>(operations, scopes, ct);
         var boards = await LoadOrCreate<PilotsSummary>(operations, scopes, ct);
@@ -62,7 +62,7 @@ public sealed class DashboardProjection : IProjection
             if (before is not null)
             {
                 var cardBefore = PilotCard.Of(before, recentBefore, before.LastChangedAt);
-                foreach (var scope in DashboardScope.Of(before))
+                foreach (var scope in DashboardScope.Of(before).Select(s => s.Id))
                 {
                     funnels[scope].Apply(before, -1);
                     participation[scope].Apply(before, -1);
@@ -70,7 +70,7 @@ public sealed class DashboardProjection : IProjection
                 }
             }
             var card = PilotCard.Of(after, recent, after.LastChangedAt);
-            foreach (var scope in DashboardScope.Of(after))
+            foreach (var scope in DashboardScope.Of(after).Select(s => s.Id))
             {
                 funnels[scope].Apply(after, +1);
                 participation[scope].Apply(after, +1);

@@ -22,7 +22,7 @@ public sealed class DashboardPush(IHubContext<DashboardHub> hub, ILogger<Dashboa
                     await Send(dashboard, scope, reveal, data(reveal), token);
         }
 
-        var boards = changed.OfType<PilotCard>().SelectMany(c => c.Scopes).Distinct().ToList();
+        var boards = changed.OfType<PilotCard>().SelectMany(c => c.Scopes()).Distinct().ToList();
         if (boards.Count == 0) return;
         await using var query = session.DocumentStore.QuerySession();
         foreach (var scope in boards)

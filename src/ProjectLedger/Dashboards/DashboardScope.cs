@@ -7,69 +7,107 @@ using ProjectLedger.Streams;
 
 namespace ProjectLedger.Dashboards;
 
-/// <summary>A dashboard document kept per scope by the dashboards projection; its id is the scope.</summary>
+/// <summary>A dashboard document kept per scope by the dashboards projection; its id is the scope's Id.</summary>
 public interface IScopeView
 {
     string Id { get; set; }
     DateTimeOffset UpdatedAt { get; set; }
 }
 
+public enum ScopeKind { National, County, Project, Theme }
+
 /// <summary>
-/// Where a dashboard's figures are kept: "national", "county:{slug}", "project:{id}", "theme:{name}".
-/// Each experiment counts in the national scope, its county, its project (if any) and each theme.
+/// Where a dashboard's figures are kept: national, a county, a project or a theme. Each experiment
+/// counts in the national scope, its county, its project (if any) and each of its themes. Made only
+/// through the factories and Parse, so every key is normalised the same way whoever names it
+/// (a query string, a hub call, an experiment's state); Id ("county:helsinki") is the documents' id,
+/// the SignalR group's name and what clients get back.
 /// </summary>
-public static class DashboardScope
+public readonly record struct DashboardScope
 {
-    public const string National = "national";
+    private DashboardScope(ScopeKind kind, string key)
+    {
+        Kind = kind;
+        Key = key;
+    }
 
-    public static IEnumerable<string> Of(Experiment e) => Of(e.County, e.ProjectId, e.Themes);
+    public ScopeKind Kind { get; }
+    public string Key { get; }
 
-    public static IEnumerable<string> Of(string county, Guid? projectId, IReadOnlyList<string> themes)
+    public string Id => Kind == ScopeKind.National ? "national" : $"{Kind.ToString().ToLowerInvariant()}:{Key}";
+
+    public override string ToString() => Id;
+
+    /// <summary>A scope is stored, grouped and answered under its Id.</summary>
+    public static implicit operator string(DashboardScope scope) => scope.Id;
+
+    public static readonly DashboardScope National = new(ScopeKind.National, "");
+    public static DashboardScope County(string slug) => new(ScopeKind.County, slug.Trim().ToLowerInvariant());
+    public static DashboardScope Project(Guid id) => new(ScopeKind.Project, id.ToString("D"));
+    public static DashboardScope Theme(string name) => new(ScopeKind.Theme, Vocabulary.Theme(name));
+
+    public Guid? ProjectId => Kind == ScopeKind.Project ? Guid.Parse(Key) : null;
+
+    public static IEnumerable<DashboardScope> Of(Experiment e) => Of(e.County, e.ProjectId, e.Themes);
+
+    public static IEnumerable<DashboardScope> Of(string county, Guid? projectId, IReadOnlyList<string> themes)
     {
         yield return National;
         yield return County(county);
         if (projectId is { } project) yield return Project(project);
-        foreach (var theme in themes.Distinct()) yield return Theme(theme);
+        foreach (var theme in themes.Select(Theme).Distinct()) yield return theme;
     }
 
-    public static string County(string slug) => "county:" + slug;
-    public static string Project(Guid id) => "project:" + id;
-    public static string Theme(string name) => "theme:" + name.Trim().ToLowerInvariant();
-
     /// <summary>The scope a query asks for: project, else county, else theme, else national (a county user's own county).</summary>
-    public static string FromQuery(string? county, Guid? projectId, string? theme, LedgerUser user) =>
+    public static DashboardScope FromQuery(string? county, Guid? projectId, string? theme, LedgerUser user) =>
         projectId is { } p ? Project(p)
         : !string.IsNullOrWhiteSpace(county) ? County(county)
         : !string.IsNullOrWhiteSpace(theme) ? Theme(theme)
         : user.SeesAllCounties ? National : County(user.County);
 
-    /// <summary>Null when the caller may see the scope; otherwise why not (404 for unknown, 403 outside their county).</summary>
-    public static async Task<Rejection?> Authorize(string scope, LedgerUser user, IQuerySession session, CancellationToken ct)
+    /// <summary>"national", "county:{slug}", "project:{id}" or "theme:{name}" (as a hub client names it), normalised; or why not.</summary>
+    public static Invalid? TryParse(string? text, out DashboardScope scope)
     {
-        var (kind, key) = Split(scope);
-        switch (kind)
+        scope = National;
+        var colon = text?.IndexOf(':') ?? -1;
+        var (kind, key) = text is null ? ("", "") : colon < 0 ? (text.Trim(), "") : (text[..colon].Trim(), text[(colon + 1)..]);
+        switch (kind.ToLowerInvariant())
         {
-            case National when key == "":
-                return user.SeesAllCounties ? null : new Forbidden("The national figures are for national leadership, auditors and admins.");
-            case "county":
-                if (!CountyCatalog.Exists(key)) return Invalid.Field("county", $"Unknown county '{key}'.");
-                return user.CanRead(key) ? null : new Forbidden($"You read {user.County}, not {key}.");
+            case "national" when colon < 0:
+                return null;
+            case "county" when !string.IsNullOrWhiteSpace(key):
+                scope = County(key);
+                return null;
+            case "project" when Guid.TryParse(key, out var id):
+                scope = Project(id);
+                return null;
             case "project":
-                if (!Guid.TryParse(key, out var id)) return Invalid.Field("projectId", "Not a project id.");
-                var project = await session.LoadAsync<Project>(id, ct);
-                if (project is null) return new NotFound($"There is no project {id}.");
-                return user.CanRead(project.County) ? null : new Forbidden($"Project {id} belongs to {project.County}.");
-            case "theme":
-                return key.Length is 0 or > 100 ? Invalid.Field("theme", "Give a theme of at most 100 characters.")
-                    : user.SeesAllCounties ? null : new Forbidden("Themes span counties: they are for national leadership, auditors and admins.");
+                return Invalid.Field("projectId", "Not a project id.");
+            case "theme" when !string.IsNullOrWhiteSpace(key):
+                scope = Theme(key);
+                return null;
             default:
                 return Invalid.Field("scope", "A scope is national, county:{slug}, project:{id} or theme:{name}.");
         }
     }
 
-    public static (string Kind, string Key) Split(string scope)
+    /// <summary>Null when the caller may see the scope; otherwise why not (404 for unknown, 403 outside their county).</summary>
+    public async Task<Rejection?> Authorize(LedgerUser user, IQuerySession session, CancellationToken ct)
     {
-        var colon = scope.IndexOf(':');
-        return colon < 0 ? (scope, "") : (scope[..colon], scope[(colon + 1)..]);
+        switch (Kind)
+        {
+            case ScopeKind.National:
+                return user.SeesAllCounties ? null : new Forbidden("The national figures are for national leadership, auditors and admins.");
+            case ScopeKind.County:
+                if (!CountyCatalog.Exists(Key)) return Invalid.Field("county", $"Unknown county '{Key}'.");
+                return user.CanRead(Key) ? null : new Forbidden($"You read {user.County}, not {Key}.");
+            case ScopeKind.Project:
+                var project = await session.LoadAsync<Project>(ProjectId!.Value, ct);
+                if (project is null) return new NotFound($"There is no project {Key}.");
+                return user.CanRead(project.County) ? null : new Forbidden($"Project {Key} is not in your county ({user.County}).");
+            default:
+                return Key.Length > 100 ? Invalid.Field("theme", "Give a theme of at most 100 characters.")
+                    : user.SeesAllCounties ? null : new Forbidden("Themes span counties: they are for national leadership, auditors and admins.");
+        }
     }
 }

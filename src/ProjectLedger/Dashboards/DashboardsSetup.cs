@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.SignalR;
+using ProjectLedger.Security;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -37,7 +39,8 @@ public static class DashboardsSetup
     /// <summary>With LEDGER_REDIS (several nodes), pushes reach clients on every node through a Redis backplane.</summary>
     public static IServiceCollection AddLedgerDashboards(this IServiceCollection services, string? redis)
     {
-        var signalR = services.AddSignalR();
+        // Every call re-checks the session: a connection never outlives the token or cookie it opened with.
+        var signalR = services.AddSignalR(o => o.AddFilter<SessionExpiryFilter>());
         if (!string.IsNullOrWhiteSpace(redis))
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("projectledger"));
         services.AddSingleton<DashboardPush>();
@@ -47,6 +50,7 @@ public static class DashboardsSetup
 
     public static void MapLedgerHubs(this WebApplication app)
     {
-        app.MapHub<DashboardHub>(DashboardHub.Path);
+        // The connection is closed when its token or session expires; the UI reconnects and signs in again.
+        app.MapHub<DashboardHub>(DashboardHub.Path, o => o.CloseOnAuthenticationExpiration = true);
     }
 }

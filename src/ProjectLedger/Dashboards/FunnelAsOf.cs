@@ -11,12 +11,12 @@ public static class FunnelAsOf
 {
     private static readonly ExperimentProjection Fold = new();
 
-    public static async Task<FunnelResponse> At(IQuerySession session, string scope, DateTimeOffset at, CancellationToken ct)
+    public static async Task<FunnelResponse> At(IQuerySession session, DashboardScope scope, DateTimeOffset at, CancellationToken ct)
     {
         var experiments = Filter(session.Query<Experiment>(), scope).Where(x => x.ProposedAt <= at);
         var ids = (await experiments.Select(x => x.Id).ToListAsync(ct)).ToHashSet();
-        var view = new FunnelView { Id = scope };
-        if (ids.Count == 0) return FunnelResponse.From(scope, view);
+        var view = new FunnelView { Id = scope.Id };
+        if (ids.Count == 0) return FunnelResponse.From(scope.Id, view);
 
         var events = await session.Events.QueryAllRawEvents()
             .Where(e => e.Timestamp <= at && e.StreamId.IsOneOf(ids.ToArray()))
@@ -30,17 +30,17 @@ public static class FunnelAsOf
         }
         foreach (var state in states.Values) view.Apply(state, +1);
         view.UpdatedAt = events.Count == 0 ? at : events[^1].Timestamp;
-        return FunnelResponse.From(scope, view);
+        return FunnelResponse.From(scope.Id, view);
     }
 
-    private static IQueryable<Experiment> Filter(IQueryable<Experiment> query, string scope)
+    private static IQueryable<Experiment> Filter(IQueryable<Experiment> query, DashboardScope scope)
     {
-        var (kind, key) = DashboardScope.Split(scope);
-        return kind switch
+        var key = scope.Key;
+        return scope.Kind switch
         {
-            "county" => query.Where(x => x.County == key),
-            "project" => query.Where(x => x.ProjectId == Guid.Parse(key)),
-            "theme" => query.Where(x => x.Themes.Contains(key)),
+            ScopeKind.County => query.Where(x => x.County == key),
+            ScopeKind.Project => query.Where(x => x.ProjectId == scope.ProjectId),
+            ScopeKind.Theme => query.Where(x => x.Themes.Contains(key)),
             _ => query,
         };
     }

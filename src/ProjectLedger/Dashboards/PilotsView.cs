@@ -26,7 +26,7 @@ public sealed record PilotCard(
             pilot.Sites, pilot.Channels, pilot.Start, pilot.PlannedEnd, pilot.Ended, recent, at);
     }
 
-    public IEnumerable<string> Scopes => DashboardScope.Of(County, ProjectId, Themes);
+    public IEnumerable<DashboardScope> Scopes() => DashboardScope.Of(County, ProjectId, Themes);
 }
 
 /// <summary>
@@ -70,10 +70,10 @@ public sealed record PilotsResponse(string Scope, IReadOnlyList<PilotFigures> Pi
     public const int Shown = 200;
 
     /// <summary>Days running and "this week" depend on today, so they are worked out at read time.</summary>
-    public static async Task<PilotsResponse> Read(IQuerySession session, string scope, DateOnly today, CancellationToken ct)
+    public static async Task<PilotsResponse> Read(IQuerySession session, DashboardScope scope, DateOnly today, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
-        var summary = batch.Load<PilotsSummary>(scope);
+        var summary = batch.Load<PilotsSummary>(scope.Id);
         var cards = batch.Query<PilotCard>().Where(InScope(scope)).Where(c => c.OnBoard).OrderBy(c => c.PlannedEnd).Take(Shown).ToList();
         await batch.Execute(ct);
 
@@ -105,16 +105,16 @@ public sealed record PilotsResponse(string Scope, IReadOnlyList<PilotFigures> Pi
         ParticipantsLast7Days: new PrivateCount(c.RecentParticipation.Where(r => r.PeriodEnd.DayNumber > today.DayNumber - 7 && r.PeriodEnd <= today).Sum(r => r.Count)),
         EvaluationOverdue: c.PlannedEnd < today);
 
-    private static System.Linq.Expressions.Expression<Func<PilotCard, bool>> InScope(string scope)
+    private static System.Linq.Expressions.Expression<Func<PilotCard, bool>> InScope(DashboardScope scope)
     {
-        var (kind, key) = DashboardScope.Split(scope);
-        switch (kind)
+        var key = scope.Key;
+        switch (scope.Kind)
         {
-            case "county": return c => c.County == key;
-            case "project":
-                var project = Guid.Parse(key);
+            case ScopeKind.County: return c => c.County == key;
+            case ScopeKind.Project:
+                var project = scope.ProjectId;
                 return c => c.ProjectId == project;
-            case "theme": return c => c.Themes.Contains(key);
+            case ScopeKind.Theme: return c => c.Themes.Contains(key);
             default: return c => true;
         }
     }

@@ -5,7 +5,7 @@ using ProjectLedger.Hosting;
 
 namespace ProjectLedger.Demo;
 
-/// <summary>`demo-data [--seed N] [--experiments N]`: loads the demo data once per seed.</summary>
+/// <summary>`demo-data [--seed N] [--experiments N] [--if-empty]`: loads the demo data once per seed.</summary>
 public sealed class DemoDataCommand : LedgerCommand
 {
     private readonly Option<int> _seed = new("--seed")
@@ -18,6 +18,10 @@ public sealed class DemoDataCommand : LedgerCommand
         Description = "How many experiments in all, the real stories included",
         DefaultValueFactory = _ => 300,
     };
+    private readonly Option<bool> _ifEmpty = new("--if-empty")
+    {
+        Description = "Load nothing when the database already holds any event (what ops/run does, so what a user typed is kept)",
+    };
 
     public DemoDataCommand()
     {
@@ -27,7 +31,7 @@ public sealed class DemoDataCommand : LedgerCommand
         });
         Definition = new Command("demo-data", "Load the demo data: projects and a few hundred experiments across all 22 counties")
         {
-            _seed, _experiments,
+            _seed, _experiments, _ifEmpty,
         };
     }
 
@@ -40,6 +44,15 @@ public sealed class DemoDataCommand : LedgerCommand
         // The schema and the audit hash-chain trigger first, as at start-up, so every demo event is chained.
         await services.GetRequiredService<LedgerSchema>().EnsureAsync(ct);
         var store = services.GetRequiredService<IDocumentStore>();
+        if (parsed.GetValue(_ifEmpty))
+        {
+            await using var query = store.QuerySession();
+            if (await query.Events.QueryAllRawEvents().AnyAsync(ct))
+            {
+                Console.WriteLine("The database already holds events; no demo data was added (ops/run --fresh starts over).");
+                return LedgerExit.Ok;
+            }
+        }
 
         var summary = await LedgerProgress.RunAsync(async progress =>
         {

@@ -24,13 +24,17 @@ public sealed record AdoptExperiment(string? Scope, IReadOnlyList<string?>? Proc
             .Texts(Processes, "processes", min: 1, max: 50, maxLength: 300)
             .Required(OperatingModel?.Title, "operatingModel.title", 300)
             .MaxLength(OperatingModel?.Link, "operatingModel.link", 1000)
-            .When(OperatingModel?.Link is { Length: > 0 } link && !Uri.TryCreate(link, UriKind.Absolute, out _), "operatingModel.link", "An absolute URL.")
+            .When(OperatingModel?.Link is { Length: > 0 } link && !IsWebLink(link), "operatingModel.link", "An absolute http:// or https:// URL.")
             .Required(Rationale, "rationale", 4000);
         if (errors.Any) return errors.ToRejection();
         return Decision.Accept(
             new ExperimentAdopted(Scope!, ExperimentValidation.Trimmed(Processes), new OperatingModel(OperatingModel!.Title!.Trim(), OperatingModel.Link?.Trim()), Rationale!.Trim()),
             StageGate.Move(state, Stage.Adopted, StageRules.Adopt, Rationale, "", user.Role));
     }
+
+    /// <summary>Links are shown to people as links: only http and https (never javascript:, data:, file:).</summary>
+    public static bool IsWebLink(string link) =>
+        Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 }
 
 public sealed record WidenAdoptionScope(string? Scope, string? Rationale, long? ExpectedVersion = null, string? Reason = null) : IWriteCommand

@@ -46,7 +46,7 @@ public sealed record ExperimentFilter(
         }
         if (Theme is not null)
         {
-            var tag = Theme.Trim().ToLowerInvariant();
+            var tag = Vocabulary.Theme(Theme);
             query = query.Where(x => x.Themes.Contains(tag));
         }
         if (!string.IsNullOrWhiteSpace(Search))

@@ -36,7 +36,7 @@ public sealed record ProposeExperiment(
 
         return Decision.Accept(new ExperimentProposed(
             Title!.Trim(), Problem!.Trim(), County!, ProjectId, Workstream?.Trim(),
-            ExperimentValidation.Trimmed(Themes).Select(t => t.ToLowerInvariant()).Distinct().ToList(), ProposedByRole!.Trim()));
+            ExperimentValidation.Trimmed(Themes).Select(Vocabulary.Theme).Distinct().ToList(), ProposedByRole!.Trim()));
     }
 }
 

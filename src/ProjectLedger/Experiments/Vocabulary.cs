@@ -23,6 +23,12 @@ public static class Vocabulary
     /// <summary>Adoption scopes, narrowest first: widening moves right.</summary>
     public static readonly IReadOnlyList<string> Scopes = ["Unit", "County", "MultiCounty", "National"];
 
+    /// <summary>
+    /// Themes are tags: kept trimmed, composed (NFC) and in lower case, so "Ikäihmiset" typed on any
+    /// keyboard, in a filter, a dashboard scope or a proposal, is one theme.
+    /// </summary>
+    public static string Theme(string name) => name.Trim().Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant();
+
     public static int ScopeRank(string scope) => Scopes.ToList().IndexOf(scope);
 
     public static string List(IReadOnlyList<string> words) => string.Join(", ", words);

@@ -20,7 +20,7 @@ public sealed class LedgerCommandLine
     private static LedgerCommand[] Commands() =>
     [
         new SchemaCommand(), new ProjectionsCommand(), new AuditCommand(), new ExportCommand(),
-        new DemoDataCommand(), new DescribeCommand(),
+        new DemoDataCommand(), new DescribeCommand(), new LogKeyCommand(),
     ];
 
     private static readonly Option<bool> Verbose = new("--verbose")
@@ -55,14 +55,14 @@ public sealed class LedgerCommandLine
     /// <summary>The arguments the web host sees: ASP.NET Core options after `run`, the original ones for JasperFx.</summary>
     public string[] HostArgs => _mode switch
     {
-        Mode.Serve => _parsed?.UnmatchedTokens.ToArray() ?? [],
+        Mode.Serve => _parsed?.UnmatchedTokens.ToArray() ?? _args,
         Mode.JasperFx => _args,
         _ => [],
     };
 
     public static LedgerCommandLine Parse(string[] args)
     {
-        if (args.Length == 0) return new LedgerCommandLine(args, Mode.Serve);
+        if (args.All(IsHostSetting)) return new LedgerCommandLine(args, Mode.Serve);
 
         var commands = Commands();
         var root = new RootCommand(
@@ -101,6 +101,14 @@ public sealed class LedgerCommandLine
         if (chosen == codegen) return new LedgerCommandLine(args, Mode.JasperFx, parsed);
         return new LedgerCommandLine(args, Mode.Command, parsed, commands.Single(c => ReferenceEquals(c.Definition, chosen) || IsWithin(chosen, c.Definition)));
     }
+
+    // WebApplicationFactory (the tests' Alba host) starts the app with `--applicationName=…`,
+    // `--contentRoot=…`, `--environment=…`: host settings, not a command.
+    private static readonly string[] HostSettings = ["applicationName", "contentRoot", "environment", "urls"];
+
+    private static bool IsHostSetting(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=') &&
+        HostSettings.Contains(arg[2..arg.IndexOf('=')], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Before options are read: *_FILE secrets; a throw-away signing key for commands (they issue and

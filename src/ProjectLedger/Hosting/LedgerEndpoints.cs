@@ -1,4 +1,6 @@
+using ProjectLedger.Audit;
 using ProjectLedger.Dashboards;
+using ProjectLedger.Security;
 using Wolverine.Http;
 
 namespace ProjectLedger.Hosting;
@@ -12,9 +14,11 @@ public static class LedgerEndpoints
         app.MapLedgerHealth();
         app.MapLedgerOpenApi(ledger);
         app.MapLedgerHubs();
+        app.MapLedgerSignIn(ledger);
+        app.MapTransparencyLog();
         app.MapFallback("/api/{**rest}", ApiFallback).AllowAnonymous();
         // The single-page UI owns every other path.
-        app.MapFallbackToFile("index.html").AllowAnonymous();
+        app.MapFallback(UiPage.Serve).AllowAnonymous();
     }
 
     /// <summary>

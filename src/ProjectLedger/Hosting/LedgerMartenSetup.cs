@@ -55,6 +55,7 @@ public static class LedgerMartenSetup
         opts.DatabaseSchemaName = schema;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
         ConfigureEvents(opts);
+        opts.Storage.Add(new AuditSchemaFeature(opts));
         opts.ConfigureProjects();
         opts.ConfigureExperiments();
         opts.ConfigureDashboards();

@@ -1,17 +1,21 @@
 using System.Text;
 
+using ProjectLedger.Security;
+
 namespace ProjectLedger.Hosting;
 
 /// <summary>
 /// Everything the host reads from its environment, resolved once at start-up.
 /// LEDGER_DB: Npgsql connection string. LEDGER_SCHEMA: the database schema (tests use one per run).
-/// LEDGER_SIGNING_KEY: the JWT signing key (32+ bytes). LEDGER_DEMO=1: demo mode (demo key and demo login).
+/// LEDGER_DEMO=1: demo mode (demo key and demo login), never implied by the environment's name.
+/// LEDGER_SIGNING_KEY: the local HS256 key (32+ bytes) for ops/token tokens and the daily digest;
+/// outside demo mode it is optional when LEDGER_OIDC_AUTHORITY is set, and never the public demo key.
 /// </summary>
 public sealed record LedgerOptions(
     string ConnectionString,
     string Schema,
     bool DemoMode,
-    byte[] SigningKey,
+    byte[]? SigningKey,
     bool RunDaemon,
     bool MultiNode)
 {
@@ -19,34 +23,57 @@ public sealed record LedgerOptions(
     public const string Issuer = "projectledger";
     public const string Audience = "projectledger";
 
+    /// <summary>The county's OpenID Provider, when LEDGER_OIDC_AUTHORITY is set.</summary>
+    public OidcSettings? Oidc { get; init; }
+
+    /// <summary>How long a browser session lives without use (sliding; renewed while used).</summary>
+    public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>The key for HMACs of our own (digests): the signing key. Fails with a message that says what to set.</summary>
+    public byte[] RequireSigningKey(string purpose) => SigningKey
+        ?? throw new LedgerConfigurationException($"LEDGER_SIGNING_KEY is not set; {purpose} needs it (32+ bytes).");
+
     public static LedgerOptions From(IConfiguration config, IHostEnvironment environment)
     {
         var connection = config["LEDGER_DB"] ?? config.GetConnectionString("ledger")
             ?? "Host=localhost;Port=5432;Database=ledger;Username=postgres";
         var schema = config["LEDGER_SCHEMA"] ?? "ledger";
-        var demo = IsOn(config["LEDGER_DEMO"]) || environment.IsDevelopment();
+        var demo = IsOn(config["LEDGER_DEMO"]);
+        var oidc = OidcSettings.From(config);
         var key = config["LEDGER_SIGNING_KEY"];
         if (string.IsNullOrWhiteSpace(key))
         {
-            if (!demo)
+            if (demo) key = DemoSigningKey;
+            else if (oidc is null)
                 throw new LedgerConfigurationException(
-                    "LEDGER_SIGNING_KEY is not set. Set a signing key of at least 32 bytes, or LEDGER_DEMO=1 for a demo.");
-            key = DemoSigningKey;
+                    "neither LEDGER_OIDC_AUTHORITY nor LEDGER_SIGNING_KEY is set. Set your identity provider (LEDGER_OIDC_*), a signing key of at least 32 bytes, or LEDGER_DEMO=1 for a demo.");
         }
-        var keyBytes = Encoding.UTF8.GetBytes(key);
-        if (keyBytes.Length < 32)
-            throw new LedgerConfigurationException("LEDGER_SIGNING_KEY must be at least 32 bytes long.");
+        byte[]? keyBytes = key is null ? null : Encoding.UTF8.GetBytes(key);
+        if (keyBytes is not null)
+        {
+            if (keyBytes.Length < 32)
+                throw new LedgerConfigurationException($"LEDGER_SIGNING_KEY must be at least 32 bytes long (it has {keyBytes.Length}).");
+            if (!demo && key == DemoSigningKey)
+                throw new LedgerConfigurationException(
+                    "LEDGER_SIGNING_KEY is the public demo key, which anyone can sign with. Set a secret key of your own, or LEDGER_DEMO=1 for a demo.");
+        }
 
+        var minutes = double.TryParse(config["LEDGER_SESSION_MINUTES"], System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var m) && m > 0 ? m : 60;
         return new LedgerOptions(
             connection,
             schema,
             demo,
             keyBytes,
             RunDaemon: !IsOff(config["LEDGER_DAEMON"]),
-            MultiNode: IsOn(config["LEDGER_MULTINODE"]));
+            MultiNode: IsOn(config["LEDGER_MULTINODE"]))
+        {
+            Oidc = oidc,
+            SessionLifetime = TimeSpan.FromMinutes(minutes),
+        };
     }
 
-    private static bool IsOn(string? value) => value is "1" or "true" or "True" or "yes";
+    public static bool IsOn(string? value) => value is "1" or "true" or "True" or "yes";
     private static bool IsOff(string? value) => value is "0" or "false" or "False" or "no";
 }
 

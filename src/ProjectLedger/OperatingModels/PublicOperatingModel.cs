@@ -59,7 +59,8 @@ public sealed record PublicOperatingModel(
         }).ToList();
         var spread = SpreadTree.Build(e.Id, descendants, d => d.Publication is not null);
         return new PublicOperatingModel(
-            e.Id, adoption.OperatingModel.Title, adoption.OperatingModel.Link, e.County, e.Title, e.Problem, e.Themes,
+            // A link stored before links were checked is shown only if it is http(s).
+            e.Id, adoption.OperatingModel.Title, WebLinkOrNull(adoption.OperatingModel.Link), e.County, e.Title, e.Problem, e.Themes,
             new PublicTrial(plan?.Hypothesis, plan?.TargetGroup, e.Pilot?.Sites ?? [], e.Pilot?.Channels ?? [], e.Pilot?.Start, e.Pilot?.Ended),
             criteria, publication.IncludeLessons ? e.Evaluation?.Lessons : null,
             adoption.Scope, adoption.Processes, adoption.AdoptedAt, publication.PublishedAt,
@@ -74,4 +75,7 @@ public sealed record PublicOperatingModel(
 
     public PublicOperatingModelSummary Summary() =>
         new(Id, Title, Link, County, ExperimentTitle, Problem, Themes, AdoptionScope, PublishedAt, SpreadTotal);
+
+    private static string? WebLinkOrNull(string? link) =>
+        link is not null && Experiments.AdoptExperiment.IsWebLink(link) ? link : null;
 }

@@ -16,7 +16,7 @@ public sealed record CountyComparisonResponse(IReadOnlyList<CountyRow> Counties,
     /// <summary>Now: each county's funnel and participation documents, and the days from proposal to adoption of its adopted experiments.</summary>
     public static async Task<CountyComparisonResponse> Now(IQuerySession session, CancellationToken ct)
     {
-        var scopes = CountyCatalog.All.Select(c => DashboardScope.County(c.Slug)).ToArray();
+        var scopes = CountyCatalog.All.Select(c => DashboardScope.County(c.Slug).Id).ToArray();
         var batch = session.CreateBatchQuery();
         var funnels = batch.LoadMany<FunnelView>().ById(scopes);
         var participation = batch.LoadMany<ParticipationView>().ById(scopes);

@@ -24,7 +24,7 @@ public sealed record PortfolioStates(
     private static readonly ProjectProjection ProjectFold = new();
 
     /// <summary>Now: the inline experiment documents of the scope (optionally narrowed), with the scope's projects.</summary>
-    public static async Task<PortfolioStates> Now(IQuerySession session, string scope, CancellationToken ct,
+    public static async Task<PortfolioStates> Now(IQuerySession session, DashboardScope scope, CancellationToken ct,
         Expression<Func<Experiment, bool>>? narrow = null)
     {
         var query = InScope(session.Query<Experiment>(), scope);
@@ -36,7 +36,7 @@ public sealed record PortfolioStates(
     }
 
     /// <summary>The scope's participation records (for periods), read from the event log.</summary>
-    public static async Task<IReadOnlyList<ParticipationEntry>> ParticipationNow(IQuerySession session, string scope, CancellationToken ct)
+    public static async Task<IReadOnlyList<ParticipationEntry>> ParticipationNow(IQuerySession session, DashboardScope scope, CancellationToken ct)
     {
         var ids = await InScope(session.Query<Experiment>(), scope).Select(x => x.Id).ToListAsync(ct);
         if (ids.Count == 0) return [];
@@ -47,7 +47,7 @@ public sealed record PortfolioStates(
     }
 
     /// <summary>As the scope stood at a moment: only the events up to it count.</summary>
-    public static async Task<PortfolioStates> At(IQuerySession session, string scope, DateTimeOffset at, CancellationToken ct)
+    public static async Task<PortfolioStates> At(IQuerySession session, DashboardScope scope, DateTimeOffset at, CancellationToken ct)
     {
         var ids = await InScope(session.Query<Experiment>(), scope).Where(x => x.ProposedAt <= at).Select(x => x.Id).ToListAsync(ct);
         var projectIds = await ProjectsInScope(session.Query<Project>(), scope).Where(p => p.RegisteredAt <= at).Select(p => p.Id).ToListAsync(ct);
@@ -79,27 +79,29 @@ public sealed record PortfolioStates(
             events.Count == 0 ? null : events[^1].Timestamp);
     }
 
-    public static IQueryable<Experiment> InScope(IQueryable<Experiment> query, string scope)
+    public static IQueryable<Experiment> InScope(IQueryable<Experiment> query, DashboardScope scope)
     {
-        var (kind, key) = DashboardScope.Split(scope);
-        return kind switch
+        var key = scope.Key;
+        var project = scope.ProjectId ?? Guid.Empty;
+        return scope.Kind switch
         {
-            "county" => query.Where(x => x.County == key),
-            "project" => query.Where(x => x.ProjectId == Guid.Parse(key)),
-            "theme" => query.Where(x => x.Themes.Contains(key)),
+            ScopeKind.County => query.Where(x => x.County == key),
+            ScopeKind.Project => query.Where(x => x.ProjectId == project),
+            ScopeKind.Theme => query.Where(x => x.Themes.Contains(key)),
             _ => query,
         };
     }
 
     /// <summary>A theme spans projects: its goals are those of the projects its experiments belong to (worked out by the caller).</summary>
-    private static IQueryable<Project> ProjectsInScope(IQueryable<Project> query, string scope)
+    private static IQueryable<Project> ProjectsInScope(IQueryable<Project> query, DashboardScope scope)
     {
-        var (kind, key) = DashboardScope.Split(scope);
-        return kind switch
+        var key = scope.Key;
+        var project = scope.ProjectId ?? Guid.Empty;
+        return scope.Kind switch
         {
-            "county" => query.Where(p => p.County == key),
-            "project" => query.Where(p => p.Id == Guid.Parse(key)),
-            "theme" => query.Where(p => p.Id == Guid.Empty),
+            ScopeKind.County => query.Where(p => p.County == key),
+            ScopeKind.Project => query.Where(p => p.Id == project),
+            ScopeKind.Theme => query.Where(p => p.Id == Guid.Empty),
             _ => query,
         };
     }

@@ -14,7 +14,7 @@ public sealed class TokenIssuer(LedgerOptions ledger)
 
     public string Issue(string user, string role, string county, TimeSpan? lifetime = null)
     {
-        var credentials = new SigningCredentials(new SymmetricSecurityKey(ledger.SigningKey), SecurityAlgorithms.HmacSha256);
+        var credentials = new SigningCredentials(new SymmetricSecurityKey(ledger.RequireSigningKey("signing local tokens")), SecurityAlgorithms.HmacSha256);
         var token = new JwtSecurityToken(
             issuer: LedgerOptions.Issuer,
             audience: LedgerOptions.Audience,

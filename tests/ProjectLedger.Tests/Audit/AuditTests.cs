@@ -148,8 +148,11 @@ public sealed class AuditTests(LedgerApp app)
             {
                 var metadata = line.GetProperty("metadata");
                 metadata.GetProperty("previousHash").GetString().ShouldBe(previous);
-                var hash = HashChain.Compute(stream, line.GetProperty("version").GetInt64(), line.GetProperty("type").GetString()!,
-                    line.GetProperty("timestamp").GetDateTimeOffset(), line.GetProperty("data").GetRawText(), previous);
+                string? Meta(string name) => metadata.TryGetProperty(name, out var v) ? v.GetString() : null;
+                metadata.GetProperty(HashChain.SchemeHeader).GetInt32().ShouldBe(HashChain.CurrentScheme);
+                var hash = HashChain.ComputeV2(new ChainedEvent(stream, line.GetProperty("version").GetInt64(), line.GetProperty("type").GetString()!,
+                    line.GetProperty("timestamp").GetDateTimeOffset(), line.GetProperty("data").GetRawText(),
+                    line.GetProperty("correlationId").GetString(), Meta("userId"), Meta("role"), Meta("reason"), previous));
                 metadata.GetProperty("hash").GetString().ShouldBe(hash);
                 previous = hash;
             }

@@ -134,7 +134,7 @@ public sealed class BrowserSession : IAsyncLifetime
     }
 
     /// <summary>axe-core with the WCAG 2.1 A/AA rules; prints every violation, answers the serious and critical ones.</summary>
-    public static async Task<IReadOnlyList<string>> Axe(IPage page, string name, ITestOutputHelper output)
+    public static async Task<IReadOnlyList<string>> Axe(IPage page, string name, ITestOutputHelper output, bool all = false)
     {
         var result = await page.RunAxe(new AxeRunOptions
         {
@@ -146,7 +146,7 @@ public sealed class BrowserSession : IAsyncLifetime
             var targets = string.Join(" | ", v.Nodes.Take(5).Select(n => $"{n.Target} {n.Html}"));
             var line = $"[{name}] {v.Impact} {v.Id}: {v.Help} ({v.Nodes.Length} nodes) {targets}";
             output.WriteLine("axe " + line);
-            if (v.Impact is "serious" or "critical") lines.Add(line);
+            if (all || v.Impact is "serious" or "critical") lines.Add(line);
         }
         output.WriteLine($"axe [{name}]: {result.Violations.Length} violations, {result.Passes.Length} rules passed, {result.Incomplete.Length} incomplete");
         return lines;

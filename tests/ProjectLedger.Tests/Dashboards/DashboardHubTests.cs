@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marten.Events;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -43,6 +44,36 @@ public sealed class DashboardHubTests(LedgerApp app)
         var message = await received.Task.WaitAsync(TimeSpan.FromSeconds(20));
         message.GetProperty("dashboard").GetString().ShouldBe("funnel");
         message.GetProperty("data").GetProperty("stages")[0].GetProperty("current").GetInt32().ShouldBe(1);
+    }
+
+    /// <summary>A theme named as people write it ("Ikäihmiset", with capitals and spaces) is one scope for REST and the hub alike.</summary>
+    [Fact]
+    public async Task watching_a_theme_as_written_answers_the_same_figures_and_scope_as_the_get_and_gets_the_pushes()
+    {
+        var theme = "Ikäihmiset " + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var office = new Api(app).As("projectOffice", "vantaa-kerava");
+        var national = new Api(app).As("leadership", "*");
+        object Proposal() => new { title = "Kotihoidon etäkäynnit", problem = "Ikäihmiset jäävät yksin.", county = "vantaa-kerava", themes = new[] { theme }, proposedByRole = "palveluesihenkilö" };
+        await office.Post("/api/experiments", Proposal(), 201);
+        await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+
+        var rest = await national.Get("/api/dashboards/funnel?theme=" + Uri.EscapeDataString(theme));
+        rest["total"]!.GetValue<int>().ShouldBe(1);
+        var scope = rest["scope"]!.GetValue<string>();
+
+        await using var connection = Connect("leadership", "*");
+        var pushed = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On<JsonElement>("dashboardChanged", message =>
+        {
+            if (message.GetProperty("data").GetProperty("total").GetInt32() == 2) pushed.TrySetResult(message);
+        });
+        await connection.StartAsync();
+        var watched = await connection.InvokeAsync<JsonElement>("Watch", "funnel", "theme:" + theme);
+        watched.GetProperty("scope").GetString().ShouldBe(scope);
+        watched.GetProperty("data").GetProperty("total").GetInt32().ShouldBe(1);
+
+        await office.Post("/api/experiments", Proposal(), 201);
+        (await pushed.Task.WaitAsync(TimeSpan.FromSeconds(20))).GetProperty("scope").GetString().ShouldBe(scope);
     }
 
     [Theory]

@@ -24,7 +24,8 @@ public sealed class Api(LedgerApp app)
     public Task<JsonNode> Get(string url, int expectedStatus = 200) => Send(HttpMethod.Get, url, null, expectedStatus);
 
     public async Task<JsonNode> Send(HttpMethod method, string url, string? body, int expectedStatus,
-        string contentType = "application/json", bool withToken = true, string? token = null)
+        string contentType = "application/json", bool withToken = true, string? token = null,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         var result = await app.Host.Scenario(s =>
         {
@@ -41,6 +42,7 @@ public sealed class Api(LedgerApp app)
                 });
             }
             if (withToken) s.WithRequestHeader("Authorization", "Bearer " + (token ?? app.Token(Role, County, User)));
+            foreach (var (name, value) in headers ?? new Dictionary<string, string>()) s.WithRequestHeader(name, value);
             s.StatusCodeShouldBe(expectedStatus);
         });
         var text = await result.ReadAsTextAsync();
@@ -50,6 +52,9 @@ public sealed class Api(LedgerApp app)
         }
         return string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text)!;
     }
+
+    /// <summary>What the UI sends with every write from its cookie session (CsrfGuard).</summary>
+    public static readonly IReadOnlyDictionary<string, string> FromThePage = new Dictionary<string, string> { ["X-Ledger-Request"] = "1" };
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

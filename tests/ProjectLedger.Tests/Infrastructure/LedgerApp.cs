@@ -19,6 +19,9 @@ public sealed class LedgerApp : IAsyncLifetime
     public IAlbaHost Host { get; private set; } = null!;
     public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>A host of its own (started with other settings) seen through the same helpers; the caller disposes the host.</summary>
+    public static LedgerApp For(IAlbaHost host) => new() { Host = host };
+
     public async Task InitializeAsync()
     {
         Host = await Start(Schema, new Dictionary<string, string?>());

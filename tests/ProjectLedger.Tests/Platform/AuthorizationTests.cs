@@ -84,7 +84,7 @@ public sealed class AuthorizationTests(LedgerApp app)
     public async Task demo_login_issues_a_token_that_works()
     {
         var login = await _api.Send(HttpMethod.Post, "/api/demo/login",
-            """{"user":"maija","role":"leadership","county":"etela-savo"}""", 200, withToken: false);
+            """{"user":"maija","role":"leadership","county":"etela-savo"}""", 200, withToken: false, headers: Api.FromThePage);
         var token = login["token"]!.GetValue<string>();
         (await _api.Send(HttpMethod.Get, "/api/projects", null, 200, token: token)).AsArray().ShouldNotBeNull();
     }
@@ -92,7 +92,7 @@ public sealed class AuthorizationTests(LedgerApp app)
     [Fact]
     public async Task demo_login_rejects_unknown_roles()
     {
-        (await _api.Send(HttpMethod.Post, "/api/demo/login", """{"user":"x","role":"superuser","county":"*"}""", 400, withToken: false))
+        (await _api.Send(HttpMethod.Post, "/api/demo/login", """{"user":"x","role":"superuser","county":"*"}""", 400, withToken: false, headers: Api.FromThePage))
             .ShouldHaveFieldError("role");
     }
 }

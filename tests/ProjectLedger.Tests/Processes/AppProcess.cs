@@ -36,9 +36,9 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the app and waits until GET /health answers 200. extra: more environment variables.</summary>
-    public static async Task<AppProcess> Start(IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<AppProcess> Start(IReadOnlyDictionary<string, string?>? extra = null, int? port = null)
     {
-        var app = new AppProcess(FreePort(), extra ?? new Dictionary<string, string?>());
+        var app = new AppProcess(port ?? FreePort(), extra ?? new Dictionary<string, string?>());
         try
         {
             await app.Launch();
@@ -220,7 +220,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     private static string SourceFile([CallerFilePath] string path = "") => path;
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

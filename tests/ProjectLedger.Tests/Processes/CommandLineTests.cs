@@ -74,19 +74,20 @@ public sealed partial class CommandLineTests
         county.ExitCode.ShouldBe(2, county.ToString());
         OneLine(county).ShouldContain("there is no county 'atlantis'");
 
-        var digestWithoutKey = await AppCommand.Run(Bare, "audit", "--write-digest", Path.GetTempPath());
-        digestWithoutKey.ExitCode.ShouldBe(2, digestWithoutKey.ToString());
-        OneLine(digestWithoutKey).ShouldContain("LEDGER_SIGNING_KEY");
+        var kept = Path.GetTempFileName();
+        var checkpointWithoutKey = await AppCommand.Run(Bare, "audit", "--checkpoint", kept);
+        checkpointWithoutKey.ExitCode.ShouldBe(2, checkpointWithoutKey.ToString());
+        OneLine(checkpointWithoutKey).ShouldContain("LEDGER_LOG_KEY_FILE");
     }
 
     [Fact]
-    public async Task a_missing_file_is_one_line_whether_a_digest_an_export_folder_or_a_secret_file()
+    public async Task a_missing_file_is_one_line_whether_a_checkpoint_an_export_folder_or_a_secret_file()
     {
         var keyed = new Dictionary<string, string?>(Bare) { ["LEDGER_SIGNING_KEY"] = new string('k', 40) };
 
-        var digest = await AppCommand.Run(keyed, "audit", "--check-digest", "/nonexistent/digest.json");
-        digest.ExitCode.ShouldBe(3, digest.ToString());
-        OneLine(digest).ShouldBe("projectledger: the digest file /nonexistent/digest.json does not exist");
+        var checkpoint = await AppCommand.Run(keyed, "audit", "--checkpoint", "/nonexistent/checkpoint.12");
+        checkpoint.ExitCode.ShouldBe(3, checkpoint.ToString());
+        OneLine(checkpoint).ShouldBe("projectledger: the checkpoint file /nonexistent/checkpoint.12 does not exist");
 
         var export = await AppCommand.Run(keyed, "export", "--out", "/nonexistent/folder/events.ndjson");
         export.ExitCode.ShouldBe(3, export.ToString());

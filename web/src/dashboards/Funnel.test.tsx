@@ -74,7 +74,7 @@ describe('Funnel dashboard', () => {
   it('uses the project as the scope when a project is chosen', async () => {
     signIn({ role: 'leadership', county: '*', user: 'valtakunnallinen-johto' });
     window.location.hash = '#/funnel?county=helsinki&projectId=p-42&theme=chat';
-    const calls = mockFetch({ '/api/counties': COUNTIES, '/api/projects': [], '/api/dashboards/funnel': funnel(3, 1) });
+    const calls = mockFetch({ '/api/counties': COUNTIES, '/api/projects': [], '/api/dashboards/funnel': { ...funnel(3, 1), scope: 'project:p-42' } });
     renderWithLive(<Funnel />);
     await screen.findByTestId('funnel-total');
     expect(calls.some((c) => c.url === '/api/dashboards/funnel?county=helsinki&projectId=p-42&theme=chat')).toBe(true);

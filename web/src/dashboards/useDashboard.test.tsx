@@ -10,28 +10,28 @@ const wrapper = ({ children }: { children: ReactNode }) => <LiveRegionProvider>{
 const liveRegion = () => document.querySelector('[data-testid="live-region"]')!;
 
 function render(query: DashboardQuery) {
-  return renderHook((q: DashboardQuery) => useDashboard<{ total: number }>('funnel', q), { wrapper, initialProps: query });
+  return renderHook((q: DashboardQuery) => useDashboard<{ scope: string; total: number }>('funnel', q), { wrapper, initialProps: query });
 }
 
 describe('useDashboard', () => {
   it('loads with GET, watches the scope, replaces the figures on dashboardChanged and announces it', async () => {
     signIn();
-    const calls = mockFetch({ '/api/dashboards/funnel': { total: 7 } });
+    const calls = mockFetch({ '/api/dashboards/funnel': { scope: 'county:helsinki', total: 7 } });
     const { result, unmount } = render({ county: 'helsinki', theme: 'chat' });
     expect(result.current.loading).toBe(true);
 
-    await waitFor(() => expect(result.current.data).toEqual({ total: 7 }));
+    await waitFor(() => expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 7 }));
     expect(calls.map((c) => c.url)).toEqual(['/api/dashboards/funnel?county=helsinki&theme=chat']);
     expect(result.current.at).toBeUndefined();
     expect(result.current.liveUpdatedAt).toBeNull();
     await waitFor(() => expect(fakeHub().invoked).toContainEqual(['Watch', 'funnel', 'county:helsinki']));
 
-    act(() => fakeHub().push('pilots', 'county:helsinki', { total: 99 }));
-    act(() => fakeHub().push('funnel', 'national', { total: 99 }));
-    expect(result.current.data).toEqual({ total: 7 });
+    act(() => fakeHub().push('pilots', 'county:helsinki', { scope: 'county:helsinki', total: 99 }));
+    act(() => fakeHub().push('funnel', 'national', { scope: 'national', total: 99 }));
+    expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 7 });
 
-    act(() => fakeHub().push('funnel', 'county:helsinki', { total: 8 }));
-    expect(result.current.data).toEqual({ total: 8 });
+    act(() => fakeHub().push('funnel', 'county:helsinki', { scope: 'county:helsinki', total: 8 }));
+    expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 8 });
     expect(result.current.liveUpdatedAt).toBeInstanceOf(Date);
     await waitFor(() => expect(liveRegion().textContent).toMatch(/^Luvut päivitetty klo \d{1,2}\.\d\d$/));
 
@@ -42,27 +42,38 @@ describe('useDashboard', () => {
   it('with a past time asks for it, watches nothing and ignores pushes; back to live it watches again', async () => {
     signIn();
     const calls = mockFetch({
-      '/api/dashboards/funnel': (url) => [200, { total: url.searchParams.has('at') ? 3 : 7 }],
+      '/api/dashboards/funnel': (url) => [200, { scope: 'county:helsinki', total: url.searchParams.has('at') ? 3 : 7 }],
     });
     const at = '2026-03-01T10:00:00.000Z';
     const { result, rerender } = render({ county: 'helsinki', at });
 
-    await waitFor(() => expect(result.current.data).toEqual({ total: 3 }));
+    await waitFor(() => expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 3 }));
     expect(result.current.at).toBe(at);
     expect(calls.map((c) => c.url)).toEqual([`/api/dashboards/funnel?county=helsinki&at=${encodeURIComponent(at)}`]);
 
-    act(() => fakeHub().push('funnel', 'county:helsinki', { total: 8 }));
-    expect(result.current.data).toEqual({ total: 3 });
+    act(() => fakeHub().push('funnel', 'county:helsinki', { scope: 'county:helsinki', total: 8 }));
+    expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 3 });
     expect(result.current.liveUpdatedAt).toBeNull();
     await new Promise((r) => setTimeout(r, 50)); // time enough for a Watch to reach the hub
     expect(fakeHub().invoked).toEqual([]);
 
     rerender({ county: 'helsinki' });
-    await waitFor(() => expect(result.current.data).toEqual({ total: 7 }));
+    await waitFor(() => expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 7 }));
     expect(result.current.at).toBeUndefined();
     await waitFor(() => expect(fakeHub().invoked).toContainEqual(['Watch', 'funnel', 'county:helsinki']));
-    act(() => fakeHub().push('funnel', 'county:helsinki', { total: 8 }));
-    expect(result.current.data).toEqual({ total: 8 });
+    act(() => fakeHub().push('funnel', 'county:helsinki', { scope: 'county:helsinki', total: 8 }));
+    expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 8 });
+  });
+
+  it('watches the scope the server answered for, not one of its own making', async () => {
+    signIn({ role: 'leadership', county: '*', user: 'valtakunnallinen-johto' });
+    mockFetch({ '/api/dashboards/funnel': { scope: 'theme:ikäihmiset', total: 70 } });
+    const { result } = render({ theme: ' Ikäihmiset' });
+    await waitFor(() => expect(result.current.data).toEqual({ scope: 'theme:ikäihmiset', total: 70 }));
+    await waitFor(() => expect(fakeHub().invoked).toContainEqual(['Watch', 'funnel', 'theme:ikäihmiset']));
+    expect(fakeHub().invoked.filter((x) => x[0] === 'Watch')).toHaveLength(1);
+    act(() => fakeHub().push('funnel', 'theme:ikäihmiset', { scope: 'theme:ikäihmiset', total: 71 }));
+    expect(result.current.data).toEqual({ scope: 'theme:ikäihmiset', total: 71 });
   });
 
   it('gives the problem and no figures when the GET fails', async () => {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type DashboardQuery } from '../api';
 import { useAnnounce } from '../components/LiveRegion';
 import { useFormat } from '../format';
-import { scopeFor, useDashboardLive } from '../signalr';
+import { useDashboardLive } from '../signalr';
 import type { DashboardName } from '../types';
 import { useLoad } from '../useLoad';
 
@@ -24,8 +24,10 @@ const PUSHED: DashboardName[] = ['funnel', 'pilots', 'participation'];
 /**
  * A dashboard's figures: loaded with GET /api/dashboards/{dashboard}?{query}, then kept current
  * over SignalR — every `dashboardChanged` for this dashboard and the query's scope replaces the
- * figures, and the live region says what changed (`describe`), not only that something did. With
- * `query.at` the figures are those of that past time, and nothing is watched.
+ * figures, and the live region says what changed (`describe`), not only that something did. The
+ * scope watched is the one the GET answered for (the server picks and normalises it), so the client
+ * never builds a scope of its own. With `query.at` the figures are those of that past time, and
+ * nothing is watched.
  */
 export function useDashboard<T>(
   dashboard: DashboardName,
@@ -56,7 +58,8 @@ export function useDashboard<T>(
   );
   // A period's figures are not what the server pushes (all-time totals): read them again instead.
   const pushed = PUSHED.includes(dashboard) && !query.from && !query.to;
-  const scope = query.at ? null : dashboard === 'counties' ? 'national' : scopeFor(query);
+  const answeredFor = (loaded.data?.figures as { scope?: string } | undefined)?.scope ?? (dashboard === 'counties' ? 'national' : undefined);
+  const scope = query.at || loaded.loading ? null : answeredFor ?? null;
   useDashboardLive<T>(dashboard, pushed ? scope : null, onData);
   const reread = useCallback(() => {
     void api.dashboard<T>(dashboard, query).then(onData, () => undefined);

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { createHash, webcrypto } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
 import { COUNTIES, mockFetch, renderWithLive, signIn } from '../test/utils';
 import Audit from './Audit';
 
@@ -74,5 +75,49 @@ describe('Auditor view', () => {
     mockFetch({ '/api/counties': COUNTIES });
     renderWithLive(<Audit id="e1" />);
     expect(screen.getByText('Historian tarkastus on vain tarkastajille.')).toBeTruthy();
+  });
+});
+
+describe('Auditor view: the transparency log', () => {
+  const sha = (...parts: Buffer[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
+  const leaves = [sha(Buffer.from([0]), Buffer.from('a')), sha(Buffer.from([0]), Buffer.from('b'))];
+  const root = sha(Buffer.from([1]), leaves[0], leaves[1]);
+  const checkpoint = (r: Buffer) =>
+    `projectledger.demo/events\n2\n${r.toString('base64')}\n\n\u2014 projectledger.demo/events AAAAAAAA\n`;
+  const lines = [0, 1].map((i) => JSON.stringify({ sequence: 10 + i, version: i + 1, leafIndex: i, leafHash: leaves[i].toString('base64') }));
+  const routes = (r: Buffer) => ({
+    '/api/counties': COUNTIES,
+    '/api/experiments/e1/history': history,
+    '/api/audit/log/key': { text: 'projectledger.demo/events+01234567+AQ==\n', textHeaders: {} },
+    '/api/audit/log/checkpoint': { text: checkpoint(r), textHeaders: { 'Last-Modified': 'Sat, 28 Nov 2026 08:00:00 GMT' } },
+    '/api/audit/export': { text: lines.join('\n') + '\n', textHeaders: {} },
+    '/api/audit/log/proof/inclusion': (url: URL) => {
+      const i = Number(url.searchParams.get('sequence')) - 10;
+      return [200, { leafIndex: i, treeSize: 2, leafHash: leaves[i].toString('base64'), hashes: [leaves[1 - i].toString('base64')] }];
+    },
+  });
+
+  it('says the events are included, in which checkpoint, signed by whom, and offers the bundle', async () => {
+    vi.stubGlobal('crypto', webcrypto);
+    signIn({ role: 'auditor', county: '*', user: 'tarkastaja' });
+    mockFetch(routes(root));
+    renderWithLive(<Audit id="e1" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Tarkista lokia vasten' }));
+    await waitFor(() => expect(screen.getByTestId('log-result').textContent).toContain('Mukana lokissa'));
+    const text = screen.getByTestId('log-result').textContent!;
+    expect(text).toContain('koko 2');
+    expect(text).toContain('allekirjoittaja projectledger.demo/events');
+    expect(text).toContain('2 tapahtuman todisteet');
+    expect(screen.getByRole('button', { name: 'Lataa todistepaketti' })).toBeTruthy();
+  });
+
+  it('says so when a proof does not lead to the signed root', async () => {
+    vi.stubGlobal('crypto', webcrypto);
+    signIn({ role: 'auditor', county: '*', user: 'tarkastaja' });
+    mockFetch(routes(sha(Buffer.from('another root'))));
+    renderWithLive(<Audit id="e1" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Tarkista lokia vasten' }));
+    await waitFor(() => expect(screen.getByTestId('log-result').textContent).toContain('Tapahtuman 1 todiste ei johda'));
+    expect(screen.queryByRole('button', { name: 'Lataa todistepaketti' })).toBeNull();
   });
 });

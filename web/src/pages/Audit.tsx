@@ -11,6 +11,7 @@ import { useFormat } from '../format';
 import { href } from '../router';
 import { useSession } from '../session';
 import type { ExperimentState, HistoryEvent, VerifyResult } from '../types';
+import { checkAgainstLog, type LogCheck } from '../transparencyLog';
 
 export default function Audit({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -26,6 +27,9 @@ export default function Audit({ id }: { id: string }) {
   const [verify, setVerify] = useState<VerifyResult | null>(null);
   const [verifyError, setVerifyError] = useState<unknown>(null);
   const [verifying, setVerifying] = useState(false);
+  const [logCheck, setLogCheck] = useState<LogCheck | null>(null);
+  const [logError, setLogError] = useState<unknown>(null);
+  const [logChecking, setLogChecking] = useState(false);
   const isAuditor = session?.role === 'auditor';
 
   useEffect(() => {
@@ -76,6 +80,29 @@ export default function Audit({ id }: { id: string }) {
     }
   }
 
+  async function runLogCheck() {
+    setLogChecking(true);
+    setLogError(null);
+    setLogCheck(null);
+    try {
+      setLogCheck(await checkAgainstLog(id));
+    } catch (e) {
+      setLogError(e);
+    } finally {
+      setLogChecking(false);
+    }
+  }
+
+  function downloadBundle() {
+    if (!logCheck) return;
+    const url = URL.createObjectURL(new Blob([logCheck.bundle], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `ledger-proof-${id}.json`;
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+
   return (
     <>
       <p className="back-link">
@@ -116,6 +143,46 @@ export default function Audit({ id }: { id: string }) {
           )}
         </div>
         <ErrorAlert error={verifyError} />
+      </section>
+
+      <section aria-labelledby="audit-log" className="panel">
+        <h2 id="audit-log">{t('audit.log.heading')}</h2>
+        <p>{t('audit.log.intro')}</p>
+        <Button onClick={runLogCheck} disabled={logChecking} data-testid="log-check-button">
+          {t('audit.log.check')}
+        </Button>
+        <div role="status" aria-live="polite" className="verify-result" data-testid="log-result">
+          {logChecking && t('audit.log.checking')}
+          {logCheck && !logCheck.notYet && logCheck.failed === null && (
+            <p className="result-ok">
+              <span aria-hidden="true">✓ </span>
+              <strong>
+                {t('audit.log.included', {
+                  time: logCheck.signedAt ? fmt.dateTime(new Date(logCheck.signedAt).toISOString()) : t('audit.log.unknownTime'),
+                  size: fmt.int(logCheck.checkpoint.treeSize),
+                  key: logCheck.checkpoint.keyName,
+                })}
+              </strong>{' '}
+              {t('audit.log.includedDetail', { count: logCheck.events, formatted: fmt.int(logCheck.events) })}
+            </p>
+          )}
+          {logCheck?.notYet && <p>{t('audit.log.notYet')}</p>}
+          {logCheck && logCheck.failed !== null && (
+            <p className="result-bad">
+              <span aria-hidden="true">✗ </span>
+              <strong>{t('audit.log.proofFails', { version: logCheck.failed })}</strong>
+            </p>
+          )}
+        </div>
+        {logCheck && !logCheck.notYet && logCheck.failed === null && (
+          <>
+            <Button variant="secondary" onClick={downloadBundle} data-testid="log-download">
+              {t('audit.log.download')}
+            </Button>
+            <p className="muted small">{t('audit.log.downloadHint')}</p>
+          </>
+        )}
+        <ErrorAlert error={logError} />
       </section>
 
       <section aria-labelledby="audit-events">

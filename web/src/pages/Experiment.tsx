@@ -1,36 +1,26 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ExperimentActions } from '../components/ExperimentActions';
 import { ExperimentStateView } from '../components/ExperimentStateView';
 import { PageHeading } from '../components/PageHeading';
 import { Loading } from '../components/Status';
 import { Timeline } from '../components/Timeline';
 import { href } from '../router';
 import { useSession } from '../session';
-import type { ExperimentState, HistoryEvent } from '../types';
+import { useExperimentLive } from './useExperimentLive';
 
 export default function Experiment({ id }: { id: string }) {
   const { t } = useTranslation();
   const session = useSession();
-  const [state, setState] = useState<ExperimentState | null>(null);
-  const [history, setHistory] = useState<HistoryEvent[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    const ctl = new AbortController();
-    setState(null);
-    setHistory(null);
-    setError(null);
-    api.experiment(id, ctl.signal).then(setState).catch((e) => (e as Error)?.name !== 'AbortError' && setError(e));
-    api.history(id, ctl.signal).then(setHistory).catch(() => setHistory([]));
-    return () => ctl.abort();
-  }, [id]);
+  const { state, history, error } = useExperimentLive(id);
+  const writes = session?.role === 'projectOffice' || session?.role === 'admin';
 
   return (
     <>
       <p className="back-link">
-        <a href={href('/experiments')}>← {t('experiment.backToList')}</a>
+        <a href={href(state?.projectId ? `/projects/${state.projectId}` : '/experiments')}>
+          ← {t(state?.projectId ? 'experiment.backToProject' : 'experiment.backToList')}
+        </a>
       </p>
       {state ? <PageHeading>{state.title}</PageHeading> : <PageHeading>{t('experiments.title')}</PageHeading>}
       <ErrorAlert error={error} />
@@ -42,6 +32,7 @@ export default function Experiment({ id }: { id: string }) {
               <a href={href(`/audit/${id}`)} data-testid="audit-link">{t('experiment.auditLink')}</a>
             </p>
           )}
+          {writes && <ExperimentActions state={state} />}
           <ExperimentStateView state={state} />
           <section aria-labelledby="experiment-timeline">
             <h2 id="experiment-timeline">{t('experiment.timeline')}</h2>

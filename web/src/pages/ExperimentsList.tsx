@@ -13,8 +13,9 @@ import { Loading } from '../components/Status';
 import { useCountyName } from '../data';
 import { useFormat } from '../format';
 import { href } from '../router';
-import { scopeFor, useDashboardLive } from '../signalr';
+import { useDashboardLive } from '../signalr';
 import { useLoad } from '../useLoad';
+import { useSession } from '../session';
 
 const PAGE_SIZE = 25;
 const COLUMNS = [
@@ -36,13 +37,18 @@ export default function ExperimentsList() {
   const announce = useAnnounce();
   const { route, filters } = useRouteFilters();
   const get = (k: string) => route.query.get(k) || undefined;
+  const session = useSession();
+  const writes = session?.role === 'projectOffice' || session?.role === 'admin';
   const page = Math.max(1, Number(route.query.get('page')) || 1);
   const extra = { reached: get('reached'), goal: get('goal'), search: get('search'), sort: get('sort'), dir: get('dir') };
   const selection = { ...filters, ...extra };
   const params = { ...selection, page, pageSize: PAGE_SIZE };
   const [revision, setRevision] = useState(0);
   const { data: result, error, loading } = useLoad(JSON.stringify([params, revision]), (signal) => api.experiments(params, signal));
-  useDashboardLive('funnel', scopeFor(filters), () => {
+  // The scope whose funnel moves when any of these experiments does: project, else county, else theme, else the nation.
+  const scope = filters.projectId ? `project:${filters.projectId}` : filters.county ? `county:${filters.county}`
+    : filters.theme ? `theme:${filters.theme.trim().toLowerCase()}` : 'national';
+  useDashboardLive('funnel', scope, () => {
     setRevision((r) => r + 1);
     announce(t('experiments.liveUpdated', { time: fmt.time(new Date()) }));
   });
@@ -69,8 +75,13 @@ export default function ExperimentsList() {
 
   return (
     <>
-      <PageHeading>{t('experiments.title')}</PageHeading>
+      <PageHeading focusKey={page}>{t('experiments.title')}</PageHeading>
       <p className="intro">{t('experiments.intro')}</p>
+      {writes && (
+        <ul className="action-list">
+          <li><a className="action-link" href={href('/experiments/new')} data-testid="new-experiment">{t('actions.propose')}</a></li>
+        </ul>
+      )}
       <Filters fields={['county', 'projectId', 'stage', 'theme']} values={filters} onApply={(v) => route.setQuery({ ...extra, ...v, page: undefined })} />
       <form className="filters search-form" role="search" onSubmit={submitSearch}>
         <div className="filter-fields">

@@ -18,7 +18,8 @@ export interface FetchCall { url: string; method: string; headers: Record<string
 
 /**
  * Replaces fetch: `routes` maps a path (without query) to a JSON body, or to a function of the
- * URL returning [status, body]. Unknown paths answer 404 problem details.
+ * URL returning [status, body]. Unknown paths answer 404 problem details. A body
+ * `{ text, textHeaders }` answers as text/plain (the log's key and checkpoint, NDJSON).
  */
 type Handler = (url: URL, init?: RequestInit) => [number, unknown];
 type Json = object | string | number | boolean | null;
@@ -41,6 +42,10 @@ export function mockFetch(routes: Record<string, Handler | Json>) {
       body = { title: 'Not Found', status: 404, detail: `No route ${url.pathname}` };
     } else if (typeof route === 'function') {
       [status, body] = (route as Handler)(url, init);
+    }
+    if (body && typeof body === 'object' && 'text' in body && 'textHeaders' in body) {
+      const raw = body as { text: string; textHeaders: Record<string, string> };
+      return new Response(raw.text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...raw.textHeaders } });
     }
     return new Response(JSON.stringify(body), {
       status,

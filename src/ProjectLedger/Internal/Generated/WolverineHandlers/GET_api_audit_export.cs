@@ -25,6 +25,19 @@ namespace Internal.Generated.WolverineHandlers
         {
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectLedger.Audit.AuditEndpoints").SetTag("http.route", "/api/audit/export").SetTag("http.request.method", "GET");
             var county = httpContext.Request.Query["county"];
+            string experimentId_rawValue = httpContext.Request.Query["experimentId"];
+            System.Nullable<System.Guid> experimentId = default;
+
+            if (experimentId_rawValue != null && System.Guid.TryParse(experimentId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var experimentId_parsed))
+            {
+                experimentId = experimentId_parsed;
+            }
+            else if (!string.IsNullOrEmpty(experimentId_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "experimentId", experimentId_rawValue, "System.Guid").ConfigureAwait(false);
+                return;
+            }
+
             string from_rawValue = httpContext.Request.Query["from"];
             System.Nullable<System.DateTimeOffset> from = default;
 
@@ -53,7 +66,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            await ProjectLedger.Audit.AuditEndpoints.Export(county, from, to, _eventExport, httpContext).ConfigureAwait(false);
+            await ProjectLedger.Audit.AuditEndpoints.Export(county, experimentId, from, to, _eventExport, httpContext).ConfigureAwait(false);
 
             // Wolverine automatically sets the status code to 204 for empty responses
             if (httpContext.Response is { HasStarted: false, StatusCode: 200 }) httpContext.Response.StatusCode = 204;

@@ -32,7 +32,7 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = ProjectLedger.Security.DemoLoginEndpoint.Post(request, _ledgerOptions, _tokenIssuer);
+            var result = await ProjectLedger.Security.DemoLoginEndpoint.Post(request, _ledgerOptions, _tokenIssuer, httpContext).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
