@@ -33,7 +33,7 @@ public static class BenchMain
                 if (On("command")) await commands.Run();
                 if (On("push")) await commands.Push();
             }
-            if (On("bulk") || On("rebuild") || On("reads") || On("asof") || On("export"))
+            if (On("bulk") || On("rebuild") || On("reads") || On("asof") || On("export") || On("portfolio"))
             {
                 var big = new DataScenarios(env, results, data, rows);
                 await big.Run(On);

@@ -123,7 +123,11 @@ public sealed class PortfolioBrowserTests(BrowserSession session, ITestOutputHel
         await Nav("Käyttöönoton suppilo", "funnel");
         await _page.GetByTestId("funnel-total").WaitForAsync();
         await _page.Locator("section[aria-labelledby='funnel-stages'] canvas").WaitForAsync();
-        (await _page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        var wide = await _page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)
+                 .filter(e => !e.closest('.table-scroll')).slice(0, 8).map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
+            """);
+        (await _page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390, string.Join("\n", wide));
         await BrowserSession.Screenshot(_page, "funnel-390", output);
         var scrollable = await _page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('.table-scroll')].filter(r => r.scrollWidth > r.clientWidth)
