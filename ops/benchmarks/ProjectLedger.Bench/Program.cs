@@ -33,6 +33,10 @@ public static class BenchMain
                 if (On("command")) await commands.Run();
                 if (On("push")) await commands.Push();
             }
+            if (On("tlog"))
+            {
+                await new LogScenarios(env, results, data, rows).Run();
+            }
             if (On("bulk") || On("rebuild") || On("reads") || On("asof") || On("export") || On("portfolio"))
             {
                 var big = new DataScenarios(env, results, data, rows);

@@ -36,7 +36,7 @@ public sealed class AuditCommand : LedgerCommand
 
         var report = await LedgerProgress.RunAsync(async progress =>
         {
-            var bar = progress.AddBar("Verifying chains and the log", 1);
+            var bar = progress.AddBar("Verifying streams and the transparency log", 1);
             var result = await services.GetRequiredService<FullVerification>().RunAsync(anchor, key?.Verifier, ct);
             bar.Increment(1);
             bar.StopTask();
@@ -48,6 +48,8 @@ public sealed class AuditCommand : LedgerCommand
         foreach (var result in report.Broken.Take(50))
             Console.WriteLine($"  {result.StreamId} version {result.FirstMismatch!.Version}: {result.FirstMismatch.Problem} — {result.FirstMismatch.Detail}");
         foreach (var problem in report.LogProblems) Console.WriteLine("  " + problem);
+        if (report.NotInLog > 0)
+            Console.WriteLine($"{report.NotInLog} events are not in the transparency log yet: the app takes them in while it serves.");
         return report.Intact ? LedgerExit.Ok : LedgerExit.Failed;
     }
 }

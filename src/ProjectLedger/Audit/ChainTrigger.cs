@@ -24,12 +24,15 @@ public static class ChainTrigger
     private static string SqlField(string expression) => $"octet_length({expression})::text || ':' || {expression} || E'\\n'";
 
     /// <summary>
-    /// Headers may arrive as SQL NULL or as JSON null (an append without headers): both become an
+    /// Written as pg_get_functiondef renders it, so Weasel sees no difference and never drops it
+    /// (a drop would cascade to the trigger). Headers may arrive as SQL NULL or as JSON null (an append without headers): both become an
     /// object before the hashes are added.
     /// </summary>
     public static string FunctionSql(string schema) => $$"""
-        CREATE OR REPLACE FUNCTION {{schema}}.ledger_chain_event() RETURNS trigger
-        LANGUAGE plpgsql AS $fn$
+        CREATE OR REPLACE FUNCTION {{schema}}.ledger_chain_event()
+         RETURNS trigger
+         LANGUAGE plpgsql
+        AS $function$
         DECLARE
           previous text;
           headers jsonb;
@@ -59,6 +62,6 @@ public static class ChainTrigger
               || {{SqlField("previous")}}, 'UTF8')), 'hex'));
           RETURN NEW;
         END
-        $fn$;
+        $function$;
         """;
 }

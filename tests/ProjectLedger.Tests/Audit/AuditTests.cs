@@ -8,7 +8,7 @@ using Shouldly;
 
 namespace ProjectLedger.Tests.Audit;
 
-[Collection(LedgerCollection.Name)]
+[Collection(TamperCollection.Name)]
 public sealed class AuditTests(LedgerApp app)
 {
     private readonly Api _auditor = new Api(app).As("auditor", "*");

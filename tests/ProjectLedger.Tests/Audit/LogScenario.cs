@@ -130,3 +130,13 @@ public sealed class LogScenario(LedgerApp app)
         result["firstMismatch"]!["version"]!.GetValue<long>().ShouldBe(version);
     }
 }
+
+/// <summary>
+/// The tampering tests edit and delete events with SQL: they get a host and a schema of their own,
+/// so the dashboards' as-of tests in the shared collection never fold a history they broke.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class TamperCollection : ICollectionFixture<LedgerApp>
+{
+    public const string Name = "tamper";
+}

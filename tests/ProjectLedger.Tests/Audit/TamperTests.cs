@@ -9,7 +9,7 @@ namespace ProjectLedger.Tests.Audit;
 /// What a database administrator could do with SQL, each caught and named: by the chain, by the
 /// transparency log, or by a checkpoint kept outside the database.
 /// </summary>
-[Collection(LedgerCollection.Name)]
+[Collection(TamperCollection.Name)]
 public sealed class TamperTests(LedgerApp app)
 {
     private readonly LogScenario _log = new(app);

@@ -84,6 +84,15 @@ public sealed class TransparencyLogTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task the_chain_trigger_and_the_log_tables_are_part_of_martens_schema_and_up_to_date()
+    {
+        var feature = new AuditSchemaFeature((Marten.StoreOptions)app.Store.Options);
+        var migration = await app.Store.Storage.Database.CreateMigrationAsync(feature);
+        migration.Difference.ShouldBe(Weasel.Core.SchemaPatchDifference.None,
+            string.Join(", ", migration.Deltas.Where(d => d.Difference != Weasel.Core.SchemaPatchDifference.None).Select(d => d.SchemaObject.Identifier)));
+    }
+
+    [Fact]
     public async Task consistency_proofs_link_checkpoints()
     {
         var a = await _log.ExperimentWithHistory();

@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using ProjectLedger.Audit.Log;
 using ProjectLedger.Security;
 
 namespace ProjectLedger.Tests.Infrastructure;
@@ -43,6 +44,13 @@ public sealed class LedgerApp : IAsyncLifetime
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
         };
         foreach (var (key, value) in extra) settings[key] = value;
+        if (settings["LEDGER_DEMO"] is null && !settings.ContainsKey("LEDGER_LOG_ORIGIN"))
+        {
+            // Outside demo mode the transparency log needs its own name, key and checkpoint folder.
+            settings["LEDGER_LOG_ORIGIN"] = "test.projectledger/events";
+            settings["LEDGER_LOG_KEY"] = SigningKey.Format("test.projectledger/events", System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            settings["LEDGER_CHECKPOINT_DIR"] = Directory.CreateTempSubdirectory("ledger-test-checkpoints-").FullName;
+        }
 
         await HostCreation.WaitAsync();
         var previous = settings.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
