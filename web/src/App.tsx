@@ -1,10 +1,14 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { Button, LanguageMenu, LanguageMenuItem, SkipLink } from 'suomifi-ui-components';
 import { useTranslation } from 'react-i18next';
+import { AsOfBanner, parseAt } from './components/AsOfPicker';
 import { LiveRegionProvider } from './components/LiveRegion';
 import { PageHeading } from './components/PageHeading';
 import { SinceLastVisit } from './components/SinceLastVisit';
+import Counties from './dashboards/Counties';
+import Factors from './dashboards/Factors';
 import Funnel from './dashboards/Funnel';
+import Goals from './dashboards/Goals';
 import Participation from './dashboards/Participation';
 import Pilots from './dashboards/Pilots';
 import { LANGUAGES } from './i18n';
@@ -28,12 +32,18 @@ import { disconnect } from './signalr';
 import { useCountyName } from './data';
 
 const NAV = [
-  { path: 'funnel', key: 'nav.funnel' },
-  { path: 'pilots', key: 'nav.pilots' },
-  { path: 'participation', key: 'nav.participation' },
-  { path: 'experiments', key: 'nav.experiments' },
-  { path: 'projects', key: 'nav.projects' },
+  { path: 'funnel', key: 'nav.funnel', national: false },
+  { path: 'pilots', key: 'nav.pilots', national: false },
+  { path: 'participation', key: 'nav.participation', national: false },
+  { path: 'goals', key: 'nav.goals', national: false },
+  { path: 'factors', key: 'nav.factors', national: false },
+  { path: 'counties', key: 'nav.counties', national: true },
+  { path: 'experiments', key: 'nav.experiments', national: false },
+  { path: 'projects', key: 'nav.projects', national: false },
 ] as const;
+
+/** The tabs whose figures can be shown as of a past moment: the moment goes with the user between them. */
+const DASHBOARDS = ['funnel', 'pilots', 'participation', 'goals', 'factors', 'counties'];
 
 export function LanguagePicker() {
   const { t, i18n } = useTranslation();
@@ -82,6 +92,12 @@ function Page() {
       return <Pilots />;
     case 'participation':
       return <Participation />;
+    case 'goals':
+      return <Goals />;
+    case 'factors':
+      return <Factors />;
+    case 'counties':
+      return <Counties />;
     case 'experiments':
       if (second === 'new') return <ProposeForm key={route.query.get('projectId') ?? ''} />;
       if (second && third === 'do' && fourth) return <ExperimentFormPage id={second} slug={fourth} key={`${second}/${fourth}`} />;
@@ -114,6 +130,8 @@ export default function App() {
   const route = useRoute();
   const countyName = useCountyName();
   const current = route.segments[0];
+  const at = parseAt(route.query.get('at'));
+  const national = session?.county === '*' || session?.role === 'auditor' || session?.role === 'admin';
 
   // Who is signed in lives in the server's session cookie: ask once at start.
   useEffect(() => {
@@ -166,11 +184,11 @@ export default function App() {
         {session && !session.refusal && (
           <nav aria-label={t('app.mainNav')} className="main-nav">
             <ul>
-              {NAV.map((n) => {
+              {NAV.filter((n) => national || !n.national).map((n) => {
                 const active = current === n.path || (n.path === 'experiments' && current === 'audit');
                 return (
                   <li key={n.path}>
-                    <a href={href(`/${n.path}`)} aria-current={active ? 'page' : undefined} className={active ? 'active' : undefined}>
+                    <a href={href(`/${n.path}`, DASHBOARDS.includes(n.path) ? { at } : undefined)} aria-current={active ? 'page' : undefined} className={active ? 'active' : undefined}>
                       {t(n.key)}
                     </a>
                   </li>
@@ -179,6 +197,7 @@ export default function App() {
             </ul>
           </nav>
         )}
+        {session && <AsOfBanner />}
       </header>
       <main id="main-content" tabIndex={-1}>
         {session && <SinceLastVisit user={session.user} />}

@@ -32,7 +32,7 @@ export class ApiError extends Error {
 }
 
 /** The query of a dashboard GET: its filters, and for the funnel an optional past time. */
-export interface DashboardQuery { county?: string; projectId?: string; theme?: string; at?: string }
+export interface DashboardQuery { county?: string; projectId?: string; theme?: string; at?: string; from?: string; to?: string }
 
 type Query = Record<string, string | number | null | undefined>;
 
@@ -121,7 +121,10 @@ export const api = {
   participation: (q: { county?: string; projectId?: string }, signal?: AbortSignal) =>
     get<ParticipationData>(`/api/dashboards/participation${queryString(q)}`, signal),
   experiments: (
-    q: { county?: string; projectId?: string; stage?: string; theme?: string; page?: number; pageSize?: number },
+    q: {
+      county?: string; projectId?: string; stage?: string; reached?: string; theme?: string; search?: string; goal?: string;
+      sort?: string; dir?: string; page?: number; pageSize?: number;
+    },
     signal?: AbortSignal,
   ) => get<Paged<ExperimentSummary>>(`/api/experiments${queryString(q)}`, signal),
   experiment: (id: string, signal?: AbortSignal) =>

@@ -25,10 +25,17 @@ describe('time formatting', () => {
     expect(fmt.dateTime(at.toISOString())).toBe('1.3.2026 klo 1.39');
     expect(fmt.dateTime(new Date(2026, 2, 1, 12, 0).toISOString())).toBe('1.3.2026 klo 12.00');
   });
-  it('follows the short time style of Swedish and English the same way', () => {
-    expect(makeFormat('sv').time(at)).toBe('01:39');
-    expect(makeFormat('sv').dateTime(at.toISOString())).toBe('2026-03-01 01:39');
-    expect(makeFormat('en').time(at).replace(/\s/g, ' ')).toBe('1:39 AM');
+  it("follows Finland's conventions in Swedish and English: day first, 24-hour clock", () => {
+    expect(makeFormat('sv').time(at)).toBe('1.39');
+    expect(makeFormat('sv').dateTime(at.toISOString())).toBe('1.3.2026 1.39');
+    expect(makeFormat('sv').date('2026-11-28')).toBe('28.11.2026');
+    expect(makeFormat('en').time(at)).toBe('01:39');
+    expect(makeFormat('en').dateTime(new Date(2026, 10, 28, 20, 26).toISOString())).toBe('28/11/2026, 20:26');
+    expect(makeFormat('en').date('2026-11-28')).toBe('28/11/2026');
+  });
+  it('keeps a hidden small count as the server wrote it', () => {
+    expect(makeFormat('fi').count('< 5')).toBe('< 5');
+    expect(makeFormat('fi').count(0)).toBe('0');
   });
 });
 

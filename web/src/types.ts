@@ -6,10 +6,15 @@ export const WAYS = ['ideation', 'planning', 'development', 'evaluation', 'imple
 export const CHANNELS = ['digital', 'inPerson'] as const;
 export const ADOPTION_SCOPES = ['Unit', 'County', 'MultiCounty', 'National'] as const;
 
+/** Participation counts: a number, or "< 5" for 1–4 people (shown so to all but auditors). */
 export type Counts = Record<string, number>;
+export type PrivateCounts = Record<string, number | string>;
+
+/** The figure of a count for arithmetic and charts: a hidden small count counts as nothing. */
+export const countValue = (n: number | string | null | undefined): number => (typeof n === 'number' ? n : 0);
 
 /** Keys in their usual order, then any the server added. */
-export function orderedKeys(known: readonly string[], counts: Counts | undefined): string[] {
+export function orderedKeys(known: readonly string[], counts: Counts | PrivateCounts | undefined): string[] {
   return [...known, ...Object.keys(counts ?? {}).filter((k) => !known.includes(k))];
 }
 
@@ -57,7 +62,8 @@ export interface Pilot {
   start: string;
   plannedEnd: string;
   daysRunning: number;
-  participantsLast7Days: number;
+  participantsLast7Days: number | string;
+  stage?: string;
   evaluationOverdue: boolean;
 }
 /** The board of a scope: counts of all its pilots; `pilots` holds the first 200, overdue first. */
@@ -66,11 +72,11 @@ export interface PilotsData { scope: string; pilots: Pilot[]; onBoard?: number; 
 export interface ReachGap { dimension: string; key: string }
 export interface ParticipationData {
   scope: string;
-  total: number;
-  byKind: Counts;
-  byAgeBand: Counts;
-  byWay: Counts;
-  byChannel: Counts;
+  total: number | string;
+  byKind: PrivateCounts;
+  byAgeBand: PrivateCounts;
+  byWay: PrivateCounts;
+  byChannel: PrivateCounts;
   reachGaps: ReachGap[];
   updatedAt?: string | null;
 }
@@ -158,10 +164,21 @@ export interface InclusionProof {
   hashes: string[];
 }
 
-/** A project goal's progress: the latest value measured by the experiments that serve it. */
-export interface GoalProgress {
-  projectId: string; workstream: string; indicator: string; baseline: number; target: number; unit: string;
-  latest: number | null; latestAt: string | null; latestMetric: string | null; latestExperimentId: string | null; servingExperiments: number;
-}
+export type DashboardName = 'funnel' | 'pilots' | 'participation' | 'goals' | 'factors' | 'counties';
 
-export type DashboardName = 'funnel' | 'pilots' | 'participation';
+export interface GoalProgress {
+  projectId: string; project: string; county: string; workstream: string; indicator: string;
+  baseline: number; target: number; unit: string; latest: number | null; latestAt: string | null; latestMetric: string | null;
+  latestExperimentId: string | null; progress: number | null; servingExperiments: number; measuringExperiments: number;
+}
+export interface GoalsData { scope: string; goals: GoalProgress[]; updatedAt?: string | null }
+
+export interface FactorMean { mean: number | null; n: number }
+export interface FactorByOutcome { factor: string; level: string; adopted: FactorMean; discontinued: FactorMean; running: FactorMean; difference: number | null }
+export interface FactorsData { scope: string; factors: FactorByOutcome[]; differMost: string[]; assessed: number; updatedAt?: string | null }
+
+export interface CountyRow {
+  county: string; experiments: number; reachedPilot: number; adopted: number; discontinued: number;
+  conversions: Conversion[]; adoptionRate: number | null; medianDaysToAdoption: number | null; reachGaps: ReachGap[];
+}
+export interface CountiesData { counties: CountyRow[]; updatedAt?: string | null }

@@ -53,13 +53,21 @@ public sealed class DataScenarios(BenchEnv env, Results results, NpgsqlDataSourc
 
         if (on("rebuild") || on("reads")) await Rebuild(store, on("rebuild"));
 
-        if (on("reads") || on("asof") || on("export"))
+        if (on("reads") || on("asof") || on("export") || on("portfolio"))
         {
             await using (var app = await AppProcess.Start(env, Big))
             {
                 if (on("reads")) await Reads(app);
                 if (on("asof")) await AsOf(app, longs);
+                if (on("portfolio")) await Portfolio(app);
             }
+            // The national experiments list as CSV and XLSX, each on a fresh app: its peak is the export's.
+            if (on("portfolio"))
+                foreach (var format in new[] { "csv", "xlsx" })
+                {
+                    await using var app = await AppProcess.Start(env, Big);
+                    await ListExport(app, format);
+                }
             // A fresh app for the export, so its memory is the export's and not what the reads left behind.
             if (on("export"))
             {
@@ -509,5 +517,78 @@ public sealed class DataScenarios(BenchEnv env, Results results, NpgsqlDataSourc
         results.Bench("memory", "app_peak_working_set_export", peak, "MiB");
         results.Bench("memory", "app_working_set_before_export", before.RssMb, "MiB");
         results.Timing("export", clock.Elapsed.TotalSeconds);
+    }
+
+    // ---- Portfolio: every dashboard as of a past moment; the experiments list exported ---------------
+
+    /// <summary>
+    /// Each dashboard as it stood half a year ago, nationally and for one county, against the live
+    /// national funnel. A slow endpoint gets few requests: its p99 is then close to its maximum.
+    /// </summary>
+    private async Task Portfolio(AppProcess app)
+    {
+        var clock = Stopwatch.StartNew();
+        using var http = Tokens.Client(app.BaseUrl, 4, Tokens.Issue("bench-leadership", Roles.Leadership, "*"), TimeSpan.FromMinutes(10));
+        var at = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-180).ToString("O"));
+        var targets = new List<(string Name, string Path)> { ("funnel_national_live", "/api/dashboards/funnel") };
+        foreach (var dashboard in new[] { "funnel", "pilots", "participation", "goals", "factors" })
+        {
+            targets.Add(($"{dashboard}_national_asof", $"/api/dashboards/{dashboard}?at={at}"));
+            targets.Add(($"{dashboard}_county_asof", $"/api/dashboards/{dashboard}?county=helsinki&at={at}"));
+        }
+        targets.Add(("counties_national_asof", $"/api/dashboards/counties?at={at}"));
+        targets.Add(("goals_national_live", "/api/dashboards/goals"));
+        targets.Add(("factors_national_live", "/api/dashboards/factors"));
+        targets.Add(("counties_national_live", "/api/dashboards/counties"));
+
+        Func<CpuMeter> meter = () => new CpuMeter(app.Pid, env.PostmasterPid);
+        var p99 = new Dictionary<string, double>();
+        foreach (var (name, path) in targets)
+        {
+            var first = Stopwatch.StartNew();
+            var ok = await Get(http, path);
+            var count = !ok ? 0 : first.Elapsed.TotalMilliseconds > 1000 ? 3 : first.Elapsed.TotalMilliseconds > 100 ? 8 : env.Quick ? 20 : 40;
+            if (!ok) { results.Note($"portfolio: GET {name} failed"); continue; }
+            var run = await Load.Closed(1, TimeSpan.FromMinutes(3), count, (_, _) => Get(http, path), meter);
+            p99[name] = run.P99;
+            results.Bench("portfolio", $"get_{name}_p50", run.P50, "ms");
+            results.Bench("portfolio", $"get_{name}_p99", run.P99, "ms");
+            results.Bench("portfolio", $"get_{name}_requests", run.LatenciesMs.Length, "requests");
+            if (run.Failed > 0) results.Note($"portfolio: {run.Failed} GET {name} failed");
+        }
+        if (p99.TryGetValue("funnel_national_asof", out var asOf) && p99.TryGetValue("funnel_national_live", out var live))
+            results.Ratio("funnel_asof_p99_vs_live_p99", asOf / live, "<= 10",
+                $"national funnel as of 180 days ago {Results.Fmt(asOf)} ms vs live {Results.Fmt(live)} ms p99");
+        results.Timing("portfolio", clock.Elapsed.TotalSeconds);
+    }
+
+    private async Task ListExport(AppProcess app, string format)
+    {
+        var clock = Stopwatch.StartNew();
+        using var http = Tokens.Client(app.BaseUrl, 1, Tokens.Issue("bench-leadership", Roles.Leadership, "*"), TimeSpan.FromMinutes(10));
+        await Get(http, "/api/experiments?pageSize=1"); // warm: the app's own start-up is not the export's
+        ProcStat.ResetPeak(app.Pid);
+        var before = ProcStat.Memory(app.Pid);
+        await using var sampler = new MemSampler(app.Pid);
+        var t = Stopwatch.StartNew();
+        using var response = await http.GetAsync($"/api/experiments/export?format={format}", HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[1 << 16];
+        long bytes = 0, lines = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer)) > 0)
+        {
+            bytes += read;
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+        }
+        var seconds = t.Elapsed.TotalSeconds;
+        var peak = Math.Max(ProcStat.Memory(app.Pid).PeakMb, sampler.MaxRssMb);
+        if (format == "csv") results.Bench("portfolio", "list_export_csv_rows", lines - 1, "rows");
+        results.Bench("portfolio", $"list_export_{format}_seconds", seconds, "s");
+        results.Bench("portfolio", $"list_export_{format}_mib", bytes / 1048576.0, "MiB");
+        results.Bench("memory", $"app_peak_working_set_list_export_{format}", peak, "MiB");
+        results.Bench("memory", $"app_working_set_before_list_export_{format}", before.RssMb, "MiB");
+        results.Timing($"list export {format}", clock.Elapsed.TotalSeconds);
     }
 }

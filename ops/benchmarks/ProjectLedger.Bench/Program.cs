@@ -41,7 +41,7 @@ public static class BenchMain
             {
                 await new LogScenarios(env, results, data, rows).Run();
             }
-            if (On("bulk") || On("rebuild") || On("reads") || On("asof") || On("export"))
+            if (On("bulk") || On("rebuild") || On("reads") || On("asof") || On("export") || On("portfolio"))
             {
                 var big = new DataScenarios(env, results, data, rows);
                 await big.Run(On);

@@ -49,7 +49,12 @@ public sealed class DashboardProjection : IProjection
         var funnels = await LoadOrCreate<FunnelView>(operations, scopes, ct);
         var participation = await LoadOrCreate<ParticipationView>(operations, scopes, ct);
         var boards = await LoadOrCreate<PilotsSummary>(operations, scopes, ct);
-        var now = events[^1].Timestamp;
+        // Each scope is as new as the latest event of its own experiments: a batch's last event may be
+        // another county's, and older (demo data and imports append history with its own timestamps).
+        var latest = new Dictionary<string, DateTimeOffset>();
+        foreach (var (before, after, _, _) in changes)
+        foreach (var scope in (before is null ? [] : DashboardScope.Of(before)).Concat(DashboardScope.Of(after)))
+            if (!latest.TryGetValue(scope, out var seen) || after.LastChangedAt > seen) latest[scope] = after.LastChangedAt;
 
         foreach (var (before, after, recent, recentBefore) in changes)
         {
@@ -73,9 +78,9 @@ public sealed class DashboardProjection : IProjection
             if (card is not null) operations.Store(card);
         }
 
-        StoreAll(operations, funnels.Values, now);
-        StoreAll(operations, participation.Values, now);
-        StoreAll(operations, boards.Values, now);
+        StoreAll(operations, funnels.Values, latest);
+        StoreAll(operations, participation.Values, latest);
+        StoreAll(operations, boards.Values, latest);
     }
 
     /// <summary>The scopes' documents in one query; a scope seen for the first time starts empty.</summary>
@@ -87,11 +92,12 @@ public sealed class DashboardProjection : IProjection
         return byScope;
     }
 
-    private static void StoreAll<T>(IDocumentOperations operations, IEnumerable<T> views, DateTimeOffset at) where T : class, IScopeView
+    private static void StoreAll<T>(IDocumentOperations operations, IEnumerable<T> views, IReadOnlyDictionary<string, DateTimeOffset> latest)
+        where T : class, IScopeView
     {
         foreach (var view in views)
         {
-            view.UpdatedAt = at;
+            if (latest.TryGetValue(view.Id, out var at) && at > view.UpdatedAt) view.UpdatedAt = at;
             operations.Store(view);
         }
     }

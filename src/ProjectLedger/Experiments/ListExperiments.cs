@@ -8,50 +8,37 @@ namespace ProjectLedger.Experiments;
 
 public sealed record ExperimentListItem(
     Guid Id, string Title, string County, Guid? ProjectId, Stage Stage, IReadOnlyList<string> Themes,
-    DateTimeOffset StageEnteredAt, DateTimeOffset LastChangedAt, long Version);
+    DateTimeOffset StageEnteredAt, DateTimeOffset LastChangedAt, long Version, DateTimeOffset ProposedAt)
+{
+    public static ExperimentListItem Of(Experiment x) =>
+        new(x.Id, x.Title, x.County, x.ProjectId, x.Stage, x.Themes, x.StageEnteredAt, x.LastChangedAt, x.Version, x.ProposedAt);
+}
 
 public sealed record ExperimentPage(IReadOnlyList<ExperimentListItem> Items, int Page, int PageSize, long Total);
 
 public static class ListExperimentsEndpoint
 {
-    /// <summary>Filtered and paged from the experiment documents (indexed), newest change first.</summary>
-    [EndpointSummary("List experiments by county, project, stage or theme, paged")]
+    /// <summary>Filtered, searched by title, sorted and paged from the experiment documents (indexed); newest change first by default.</summary>
+    [EndpointSummary("List experiments by county, project, stage, stage reached, theme, goal or title, sorted and paged")]
     [ProducesResponseType<ExperimentPage>(200)]
     [WolverineGet("/api/experiments")]
-    public static async Task<IResult> Get(string? county, Guid? projectId, string? stage, string? theme, int? page, int? pageSize,
-        IQuerySession session, HttpContext http)
+    public static async Task<IResult> Get(string? county, Guid? projectId, string? stage, string? reached, string? theme, string? search, string? goal,
+        string? sort, string? dir, int? page, int? pageSize, IQuerySession session, HttpContext http)
     {
         var user = LedgerUser.From(http.User);
-        var errors = new Errors()
+        var (filter, rejection) = new ExperimentFilter(county, projectId, stage, reached, theme, search, goal, sort, dir).For(user);
+        var paging = new Errors()
             .When(page is < 1, "page", "Pages start at 1.")
-            .When(pageSize is < 1 or > 200, "pageSize", "Between 1 and 200.")
-            .When(stage is not null && !Enum.TryParse<Stage>(stage, ignoreCase: true, out _), "stage",
-                $"One of: {string.Join(", ", Enum.GetNames<Stage>())}.");
-        if (county is not null && !user.CanRead(county))
-            return LedgerProblems.ToResult(new Forbidden($"You read {user.County}, not {county}."));
-        if (errors.Any) return LedgerProblems.ToResult(errors.ToRejection());
-        if (!user.SeesAllCounties) county = user.County;
+            .When(pageSize is < 1 or > 200, "pageSize", "Between 1 and 200.");
+        if (rejection is Forbidden) return LedgerProblems.ToResult(rejection);
+        if (paging.Any) return LedgerProblems.ToResult(paging.ToRejection());
+        if (rejection is not null) return LedgerProblems.ToResult(rejection);
 
-        var query = session.Query<Experiment>().AsQueryable();
-        if (county is not null) query = query.Where(x => x.County == county);
-        if (projectId is { } pid) query = query.Where(x => x.ProjectId == pid);
-        if (stage is not null)
-        {
-            var wanted = Enum.Parse<Stage>(stage, ignoreCase: true);
-            query = query.Where(x => x.Stage == wanted);
-        }
-        if (theme is not null)
-        {
-            var tag = Vocabulary.Theme(theme);
-            query = query.Where(x => x.Themes.Contains(tag));
-        }
-
+        var query = filter.Apply(session.Query<Experiment>());
         int p = page ?? 1, size = pageSize ?? 25;
         // A count of its own: a window count over the page (Marten's Stats) sorts every matching row first.
-        var total = await query.CountAsync(http.RequestAborted);
-        var items = await query.OrderByDescending(x => x.LastChangedAt).Skip((p - 1) * size).Take(size).ToListAsync(http.RequestAborted);
-        return Results.Ok(new ExperimentPage(
-            items.Select(x => new ExperimentListItem(x.Id, x.Title, x.County, x.ProjectId, x.Stage, x.Themes, x.StageEnteredAt, x.LastChangedAt, x.Version)).ToList(),
-            p, size, total));
+        var total = await filter.Where(session.Query<Experiment>()).CountAsync(http.RequestAborted);
+        var items = await query.Skip((p - 1) * size).Take(size).ToListAsync(http.RequestAborted);
+        return Results.Ok(new ExperimentPage(items.Select(ExperimentListItem.Of).ToList(), p, size, total));
     }
 }

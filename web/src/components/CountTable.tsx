@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useFormat } from '../format';
 
-export interface CountRow { key: string; label: string; value: number | null; testId?: string; note?: ReactNode; highlight?: boolean }
+export interface CountRow { key: string; label: string; value: number | string | null; testId?: string; note?: ReactNode; highlight?: boolean; href?: string }
 
 /** A two-column table of named figures: the table alternative of a chart, or a figure list. */
 export function CountTable(props: {
@@ -16,7 +16,9 @@ export function CountTable(props: {
   compact?: boolean;
 }) {
   const fmt = useFormat();
-  const format = props.format ?? (props.decimals ? fmt.dec : fmt.int);
+  const numeric = props.format ?? (props.decimals ? fmt.dec : fmt.int);
+  // A hidden small count ("< 5") is shown as the server wrote it.
+  const format = (v: number | string | null) => (typeof v === 'string' ? v : numeric(v));
   return (
     <table className={props.compact ? 'data-table compact' : 'data-table'}>
       <caption className={props.captionHidden ? 'visually-hidden' : undefined}>{props.caption}</caption>
@@ -36,7 +38,7 @@ export function CountTable(props: {
               {r.note && <> {r.note}</>}
             </th>
             <td className="num" data-testid={r.testId}>
-              {format(r.value)}
+              {r.href ? <a href={r.href}>{format(r.value)}</a> : format(r.value)}
             </td>
           </tr>
         ))}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AsOfNotice, AsOfPicker, useAt } from '../components/AsOfPicker';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Filters, type FilterName, type FilterValues } from '../components/Filters';
 import { PageHeading } from '../components/PageHeading';
@@ -7,12 +8,12 @@ import { Loading, UpdatedAt } from '../components/Status';
 import type { DashboardName } from '../types';
 import type { DashboardState } from './useDashboard';
 
-export interface KeyFigure { label: string; value: string; testId: string; warning?: boolean }
+export interface KeyFigure { label: string; value: ReactNode; testId: string; warning?: boolean }
 
 /**
  * The frame every dashboard shares: heading and intro (`{name}.title`, `{name}.intro`), filters,
- * an error or a spinner, then the key figures, when they were updated, and the dashboard's own body.
- * `label`, when given, heads the figures instead of the "updated" line (e.g. the past time they are from).
+ * the moment shown (live, or a past one chosen here or on another tab), an error or a spinner,
+ * then the key figures, when they were updated (or the past moment they are from), and the body.
  */
 export function DashboardPage<T extends { updatedAt?: string | null }>(props: {
   name: DashboardName;
@@ -22,22 +23,23 @@ export function DashboardPage<T extends { updatedAt?: string | null }>(props: {
   state: DashboardState<T>;
   keyFigures: (data: T) => KeyFigure[];
   beforeFigures?: ReactNode;
-  label?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
   const { t } = useTranslation();
+  const [at, setAt] = useAt();
   const { data, error, loading, liveUpdatedAt } = props.state;
   return (
     <>
       <PageHeading>{t(`${props.name}.title`)}</PageHeading>
       <p className="intro">{t(`${props.name}.intro`)}</p>
-      <Filters fields={props.filterFields} values={props.filters} onApply={props.onApply} />
+      {props.filterFields.length > 0 && <Filters fields={props.filterFields} values={props.filters} onApply={props.onApply} />}
+      <AsOfPicker value={at} onChange={setAt} />
       {props.beforeFigures}
       <ErrorAlert error={error} />
       {loading && !data && <Loading />}
       {data && (
         <div className="dashboard">
-          {props.label}
+          {props.state.at && <AsOfNotice at={props.state.at} />}
           <dl className="key-figures">
             {props.keyFigures(data).map((f) => (
               <div key={f.testId} className={`key-figure${f.warning ? ' warning' : ''}`}>
@@ -46,7 +48,7 @@ export function DashboardPage<T extends { updatedAt?: string | null }>(props: {
               </div>
             ))}
           </dl>
-          {!props.label && <UpdatedAt value={data.updatedAt} liveUpdatedAt={liveUpdatedAt} />}
+          {!props.state.at && <UpdatedAt value={data.updatedAt} liveUpdatedAt={liveUpdatedAt} />}
           {props.children(data)}
         </div>
       )}

@@ -61,7 +61,9 @@ describe('Funnel dashboard', () => {
     act(() => fakeHub().push('funnel', 'county:vantaa-kerava', funnel(41, 12)));
     expect(screen.getByTestId('funnel-total').textContent).toBe('41');
     expect(screen.getByTestId('stage-count-Piloting').textContent).toBe('12');
-    await waitFor(() => expect(screen.getByTestId('live-region').textContent).toMatch(/^Luvut päivitetty klo \d{1,2}\.\d\d$/));
+    // It says what changed, not only that something did.
+    await waitFor(() => expect(screen.getByTestId('live-region').textContent).toMatch(/^Luvut päivitetty klo \d{1,2}\.\d\d: Kokeiluja yhteensä 41 \(\+1\)/));
+    expect(screen.getByTestId('live-region').textContent).toContain('Pilotoinnissa 12 (+1)');
     expect(screen.getByTestId('live-region').getAttribute('aria-live')).toBe('polite');
     // Sighted users see the same in the flow, beside "Tiedot päivitetty", not over the tables.
     expect(screen.getByTestId('live-note').textContent).toMatch(/^✓ Luvut päivitetty klo \d{1,2}\.\d\d$/);
@@ -167,7 +169,8 @@ describe('Funnel dashboard', () => {
     renderWithLive(<Funnel />);
     expect((await screen.findByTestId('as-of-label')).textContent).toBe('Tilanne 1.3.2026 klo 12.00');
     expect(calls.find((c) => c.url.startsWith('/api/dashboards/funnel'))!.url).toMatch(/^\/api\/dashboards\/funnel\?county=vantaa-kerava&at=2026-03-01T/);
-    expect((screen.getByLabelText('Päivä') as HTMLInputElement).value).toBe('2026-03-01');
-    expect((screen.getByLabelText('Kellonaika') as HTMLInputElement).value).toBe('12:00');
+    // Suomi.fi's date input and a 24-hour time, as written in Finland.
+    expect((screen.getByLabelText(/^Päivä/) as HTMLInputElement).value).toBe('1.3.2026');
+    expect((screen.getByLabelText(/^Kellonaika/) as HTMLInputElement).value).toBe('12.00');
   });
 });

@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { AsOfNotice, AsOfPicker, parseAt } from '../components/AsOfPicker';
+import { useAt } from '../components/AsOfPicker';
+import { ExportButtons } from '../components/ExportButtons';
 import { BarChartFigure } from '../components/BarChart';
 import { CountTable } from '../components/CountTable';
 import { useRouteFilters } from '../components/Filters';
 import { useFormat } from '../format';
 import { ADOPTION_SCOPES, STAGES, type FunnelData, type FunnelStage } from '../types';
+import { href } from '../router';
 import { DashboardPage } from './DashboardPage';
-import { useDashboard } from './useDashboard';
+import { changes, useDashboard } from './useDashboard';
 
 /** The stages in lifecycle order, then any the server added. */
 function orderedStages(data: FunnelData): FunnelStage[] {
@@ -21,9 +23,14 @@ export default function Funnel() {
   const fmt = useFormat();
   const { route, filters } = useRouteFilters();
   // With ?at=TIME the funnel as it stood then, without live updates.
-  const at = parseAt(route.query.get('at'));
-  const state = useDashboard<FunnelData>('funnel', { county: filters.county, projectId: filters.projectId, theme: filters.theme, at });
+  const [at] = useAt();
+  const scope = { county: filters.county, projectId: filters.projectId, theme: filters.theme };
   const stageLabel = (s: string) => t(`stage.${s}`, { defaultValue: s });
+  const state = useDashboard<FunnelData>('funnel', { ...scope, at }, (before, after) =>
+    changes(t, [
+      [t('funnel.total'), before?.total, after.total],
+      ...after.stages.map((s): [string, number | undefined, number] => [stageLabel(s.stage), before?.stages.find((b) => b.stage === s.stage)?.current, s.current]),
+    ]));
 
   return (
     <DashboardPage
@@ -31,10 +38,8 @@ export default function Funnel() {
       filterFields={['county', 'projectId', 'theme']}
       filters={filters}
       onApply={(v) => route.setQuery({ ...v, stage: undefined, at })}
-      beforeFigures={<AsOfPicker value={at} onChange={(next) => route.setQuery({ ...filters, stage: undefined, at: next })} />}
       state={state}
-      label={state.at && <AsOfNotice at={state.at} />}
-      keyFigures={(data) => [{ label: t('funnel.total'), value: fmt.int(data.total), testId: 'funnel-total' }]}
+      keyFigures={(data) => [{ label: t('funnel.total'), value: <a href={href('/experiments', { ...scope })}>{fmt.int(data.total)}</a>, testId: 'funnel-total' }]}
     >
       {(data) => {
         const stages = orderedStages(data);
@@ -48,8 +53,9 @@ export default function Funnel() {
                 { label: t('funnel.current'), values: stages.map((s) => s.current) },
                 { label: t('funnel.reached'), values: stages.map((s) => s.reached) },
               ]}
-              table={<StagesTable stages={stages} stageLabel={stageLabel} />}
+              table={<StagesTable stages={stages} stageLabel={stageLabel} scope={scope} />}
             />
+            <ExportButtons path="/api/dashboards/funnel/export" query={{ ...scope, at, table: 'funnel-stages' }} label={t('funnel.stagesHeading')} testId="funnel-stages" />
 
             <section aria-labelledby="funnel-conversions">
               <h2 id="funnel-conversions">{t('funnel.conversionsHeading')}</h2>
@@ -66,6 +72,7 @@ export default function Funnel() {
                   testId: `conversion-${c.from}-${c.to}`,
                 }))}
               />
+              <ExportButtons path="/api/dashboards/funnel/export" query={{ ...scope, at, table: 'funnel-conversions' }} label={t('funnel.conversionsHeading')} testId="funnel-conversions" />
             </section>
 
             <BarChartFigure
@@ -100,6 +107,7 @@ export default function Funnel() {
                   rows={data.discontinuationReasons.map((r, i) => ({ key: `${i}`, label: r.reason, value: r.count, testId: `discontinuation-reason-${i}` }))}
                 />
               )}
+              <ExportButtons path="/api/dashboards/funnel/export" query={{ ...scope, at, table: 'funnel-reasons' }} label={t('funnel.reasonsHeading')} testId="funnel-reasons" />
             </section>
 
             <section aria-labelledby="funnel-adoption">
@@ -122,8 +130,8 @@ export default function Funnel() {
   );
 }
 
-/** The stages chart's table: how many are in each stage now, and how many ever reached it. */
-function StagesTable({ stages, stageLabel }: { stages: FunnelStage[]; stageLabel: (s: string) => string }) {
+/** The stages chart's table: how many are in each stage now, and how many ever reached it; each count opens its experiments. */
+function StagesTable({ stages, stageLabel, scope }: { stages: FunnelStage[]; stageLabel: (s: string) => string; scope: Record<string, string | undefined> }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
@@ -140,8 +148,12 @@ function StagesTable({ stages, stageLabel }: { stages: FunnelStage[]; stageLabel
         {stages.map((s) => (
           <tr key={s.stage}>
             <th scope="row">{stageLabel(s.stage)}</th>
-            <td className="num" data-testid={`stage-count-${s.stage}`}>{fmt.int(s.current)}</td>
-            <td className="num" data-testid={`stage-reached-${s.stage}`}>{fmt.int(s.reached)}</td>
+            <td className="num" data-testid={`stage-count-${s.stage}`}>
+              <a href={href('/experiments', { ...scope, stage: s.stage })}>{fmt.int(s.current)}</a>
+            </td>
+            <td className="num" data-testid={`stage-reached-${s.stage}`}>
+              <a href={href('/experiments', { ...scope, reached: s.stage })}>{fmt.int(s.reached)}</a>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type DashboardQuery } from '../api';
 import { useAnnounce } from '../components/LiveRegion';
@@ -17,15 +18,22 @@ export interface DashboardState<T> {
   liveUpdatedAt: Date | null;
 }
 
+/** Dashboards the server pushes itself; the others are read again when the scope's funnel moves. */
+const PUSHED: DashboardName[] = ['funnel', 'pilots', 'participation'];
+
 /**
  * A dashboard's figures: loaded with GET /api/dashboards/{dashboard}?{query}, then kept current
  * over SignalR — every `dashboardChanged` for this dashboard and the query's scope replaces the
- * figures and is announced in the live region. The scope watched is the one the GET answered for
- * (the server picks and normalises it: a theme typed "Ikäihmiset" is watched as the server's
- * "theme:ikäihmiset"), so the client never builds a scope of its own. With `query.at` the figures
- * are those of that past time, and nothing is watched, so no live update replaces them.
+ * figures, and the live region says what changed (`describe`), not only that something did. The
+ * scope watched is the one the GET answered for (the server picks and normalises it), so the client
+ * never builds a scope of its own. With `query.at` the figures are those of that past time, and
+ * nothing is watched.
  */
-export function useDashboard<T>(dashboard: DashboardName, query: DashboardQuery): DashboardState<T> {
+export function useDashboard<T>(
+  dashboard: DashboardName,
+  query: DashboardQuery,
+  describe?: (before: T | null, after: T) => string | null,
+): DashboardState<T> {
   const { t } = useTranslation();
   const fmt = useFormat();
   const announce = useAnnounce();
@@ -34,19 +42,29 @@ export function useDashboard<T>(dashboard: DashboardName, query: DashboardQuery)
     api.dashboard<T>(dashboard, query, signal).then((figures) => ({ figures, at: query.at })),
   );
   const [live, setLive] = useState<{ key: string; at: Date } | null>(null);
+  const shown = useRef<T | null>(null);
+  shown.current = loaded.data?.figures ?? null;
 
   const { replace } = loaded;
   const onData = useCallback(
     (figures: T) => {
       const now = new Date();
+      const what = describe?.(shown.current, figures) ?? null;
       replace({ figures });
       setLive({ key, at: now });
-      announce(t('live.updated', { time: fmt.time(now) }));
+      announce(what ? t('live.updatedWhat', { time: fmt.time(now), what }) : t('live.updated', { time: fmt.time(now) }));
     },
-    [replace, key, announce, t, fmt],
+    [replace, key, announce, t, fmt, describe],
   );
-  const answeredFor = (loaded.data?.figures as { scope?: string } | undefined)?.scope;
-  useDashboardLive<T>(dashboard, query.at || loaded.loading ? null : answeredFor ?? null, onData);
+  // A period's figures are not what the server pushes (all-time totals): read them again instead.
+  const pushed = PUSHED.includes(dashboard) && !query.from && !query.to;
+  const answeredFor = (loaded.data?.figures as { scope?: string } | undefined)?.scope ?? (dashboard === 'counties' ? 'national' : undefined);
+  const scope = query.at || loaded.loading ? null : answeredFor ?? null;
+  useDashboardLive<T>(dashboard, pushed ? scope : null, onData);
+  const reread = useCallback(() => {
+    void api.dashboard<T>(dashboard, query).then(onData, () => undefined);
+  }, [key, onData]); // eslint-disable-line react-hooks/exhaustive-deps
+  useDashboardLive<unknown>('funnel', pushed ? null : scope, reread);
 
   return {
     data: loaded.data?.figures ?? null,
@@ -55,4 +73,16 @@ export function useDashboard<T>(dashboard: DashboardName, query: DashboardQuery)
     at: loaded.data?.at,
     liveUpdatedAt: live?.key === key ? live.at : null,
   };
+}
+
+/** "kokeiluja 301 (+1)": the figures that moved, in words, for the live region. */
+export function changes(t: TFunction, pairs: [label: string, before: number | string | null | undefined, after: number | string | null | undefined][]): string | null {
+  const moved = pairs
+    .filter(([, before, after]) => before !== undefined && before !== after)
+    .map(([label, before, after]) =>
+      typeof before === 'number' && typeof after === 'number'
+        ? t('live.change', { label, value: after, delta: `${after > before ? '+' : '−'}${Math.abs(after - before)}` })
+        : t('live.changeTo', { label, value: after ?? '–' }),
+    );
+  return moved.length === 0 ? null : moved.join(', ');
 }

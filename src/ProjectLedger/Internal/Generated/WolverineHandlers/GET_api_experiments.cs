@@ -45,7 +45,12 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var stage = httpContext.Request.Query["stage"];
+            var reached = httpContext.Request.Query["reached"];
             var theme = httpContext.Request.Query["theme"];
+            var search = httpContext.Request.Query["search"];
+            var goal = httpContext.Request.Query["goal"];
+            var sort = httpContext.Request.Query["sort"];
+            var dir = httpContext.Request.Query["dir"];
             string page_rawValue = httpContext.Request.Query["page"];
             System.Nullable<int> page = default;
 
@@ -74,7 +79,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await ProjectLedger.Experiments.ListExperimentsEndpoint.Get(county, projectId, stage, theme, page, pageSize, ((Marten.IQuerySession)documentSession), httpContext).ConfigureAwait(false);
+            var result = await ProjectLedger.Experiments.ListExperimentsEndpoint.Get(county, projectId, stage, reached, theme, search, goal, sort, dir, page, pageSize, ((Marten.IQuerySession)documentSession), httpContext).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
