@@ -26,7 +26,7 @@ public sealed record PublicParticipation(
     public static (IReadOnlyDictionary<string, PrivateCount> Shown, IReadOnlyList<string> Protecting) Breakdown(IReadOnlyDictionary<string, int> counts)
     {
         var shown = counts.ToDictionary(c => c.Key, c => Suppress(c.Value));
-        if (shown.Count(c => c.Value.Value is null) != 1 || counts.Where(c => shown[c.Key].Value is > 0).MinBy(c => c.Value) is not { Key: { } next })
+        if (shown.Count(c => c.Value.Value is null) != 1 || counts.Where(c => shown[c.Key].Value is > 0).OrderBy(c => c.Value).Select(c => c.Key).FirstOrDefault() is not { } next)
             return (shown, []);
         shown.Remove(next);
         return (shown, [next]);

@@ -119,4 +119,15 @@ public sealed class SpreadDecisionTests
         shown["ngo"].Value.ShouldBe(0);
         PublicParticipation.Breakdown(new Dictionary<string, int> { ["client"] = 40, ["ngo"] = 3, ["research"] = 2 }).Protecting.ShouldBeEmpty("two small cells protect each other");
     }
+
+    [Fact]
+    public void a_breakdown_whose_only_people_are_a_small_cell_has_nothing_else_to_hide()
+    {
+        // Three clients and nobody else: the total is "< 5" too, so no other cell can give them away
+        // (this threw "Sequence contains no elements" and the public catalogue answered 500).
+        var (shown, protecting) = PublicParticipation.Breakdown(new Dictionary<string, int> { ["client"] = 3, ["ngo"] = 0 });
+        protecting.ShouldBeEmpty();
+        shown["client"].ToString().ShouldBe("< 5");
+        shown["ngo"].Value.ShouldBe(0);
+    }
 }
