@@ -27,7 +27,7 @@ public sealed class LedgerSchema(IDocumentStore store, LedgerOptions ledger, ILo
         {
             throw new LedgerConfigurationException(
                 $"the database schema {ledger.Schema} does not match this version of ProjectLedger. Apply it on purpose with the db-apply command " +
-                $"(or start this node with LEDGER_APPLY_SCHEMA=1). {e.Message}");
+                "(or start this node with LEDGER_APPLY_SCHEMA=1).", e);
         }
         logger.LogInformation("Ledger schema {Schema} matches this version", ledger.Schema);
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using ProjectLedger.Dashboards;
 using ProjectLedger.Experiments;
@@ -12,6 +13,8 @@ namespace ProjectLedger.Exports;
 public static class ExportEndpoints
 {
     /// <summary>The experiments the list's filters select, all of them (not a page), streamed from the database.</summary>
+    [EndpointSummary("The experiments the list's filters select, as CSV or XLSX (format=csv|xlsx), streamed; columns in docs/field-dictionary.md")]
+    [ProducesResponseType(typeof(byte[]), 200, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     [WolverineGet("/api/experiments/export")]
     public static IResult Experiments(string? format, string? county, Guid? projectId, string? stage, string? reached, string? theme, string? search,
         string? goal, string? sort, string? dir, IQuerySession session, HttpContext http)
@@ -24,6 +27,8 @@ public static class ExportEndpoints
     }
 
     /// <summary>One table of a dashboard (?table=, else its first), read exactly as the dashboard's own GET reads it.</summary>
+    [EndpointSummary("One table of a dashboard as CSV or XLSX, with the dashboard's own filters and moment (at=)")]
+    [ProducesResponseType(typeof(byte[]), 200, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     [WolverineGet("/api/dashboards/{dashboard}/export")]
     public static async Task<IResult> Dashboard(string dashboard, string? table, string? format, string? county, Guid? projectId, string? theme,
         DateTimeOffset? at, DateOnly? from, DateOnly? to, IQuerySession session, HttpContext http, TimeProvider clock)

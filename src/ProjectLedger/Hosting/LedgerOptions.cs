@@ -86,4 +86,4 @@ public sealed record LedgerOptions(
 }
 
 /// <summary>The environment does not configure the app well enough to start; the message says what to set.</summary>
-public sealed class LedgerConfigurationException(string message) : Exception(message);
+public sealed class LedgerConfigurationException(string message, Exception? inner = null) : Exception(message, inner);

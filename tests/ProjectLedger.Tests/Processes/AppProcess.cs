@@ -135,6 +135,8 @@ public sealed class AppProcess : IAsyncDisposable
         env["LEDGER_DB"] = TestDatabase.ConnectionString;
         env["LEDGER_SCHEMA"] = Schema;
         env["LEDGER_DEMO"] = "1";
+        // Each process gets a schema of its own: it applies it, as `db-apply` would before a deploy.
+        env["LEDGER_APPLY_SCHEMA"] = "1";
         env["LEDGER_LOG_FORMAT"] = "text";
         env["ASPNETCORE_URLS"] = BaseUrl;
         env["ASPNETCORE_CONTENTROOT"] = contentRoot;
