@@ -45,6 +45,30 @@ export function queryString(query: Query = {}): string {
   return s ? `?${s}` : '';
 }
 
+/**
+ * fetch, with both ways a request fails turned into an ApiError: the server not reached (status 0)
+ * and an answer that is not 2xx (its problem detail, when it sent one). An abort is passed through.
+ */
+export async function fetchOk(path: string, init: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', null);
+  }
+  if (!response.ok) {
+    let problem: { title?: string; detail?: string; errors?: Record<string, string[]>; currentVersion?: number; currentStage?: string; code?: string } = {};
+    try {
+      problem = await response.json();
+    } catch {
+      /* not a problem document */
+    }
+    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null, problem.errors ?? null, problem);
+  }
+  return response;
+}
+
 /** Sent with every request: the server refuses cookie-session writes without it (cross-site request forgery). */
 export const PAGE_HEADER = { 'X-Ledger-Request': '1' } as const;
 
@@ -57,23 +81,13 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetchOk(path, {
       method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal, credentials: 'same-origin',
     });
   } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'network', null);
-  }
-  if (!response.ok) {
-    let problem: { title?: string; detail?: string; errors?: Record<string, string[]>; currentVersion?: number; currentStage?: string; code?: string } = {};
-    try {
-      problem = await response.json();
-    } catch {
-      /* not a problem document */
-    }
     // The session ended (expired, or signed out elsewhere): back to sign-in, which says so.
-    if (response.status === 401 && getSession()) setSession(null);
-    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null, problem.errors ?? null, problem);
+    if (e instanceof ApiError && e.status === 401 && getSession()) setSession(null);
+    throw e;
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
@@ -85,23 +99,7 @@ const idPath = (id: string) => encodeURIComponent(id);
 
 /** A text resource (the log's key and checkpoint, the NDJSON export): its body and Last-Modified. */
 async function getText(path: string, signal?: AbortSignal): Promise<{ text: string; lastModified: string | null }> {
-  const headers: Record<string, string> = { ...PAGE_HEADER };
-  let response: Response;
-  try {
-    response = await fetch(path, { headers, signal, credentials: 'same-origin' });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'network', null);
-  }
-  if (!response.ok) {
-    let problem: { title?: string; detail?: string } = {};
-    try {
-      problem = await response.json();
-    } catch {
-      /* not a problem document */
-    }
-    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null);
-  }
+  const response = await fetchOk(path, { headers: PAGE_HEADER, signal, credentials: 'same-origin' });
   return { text: await response.text(), lastModified: response.headers.get('Last-Modified') };
 }
 

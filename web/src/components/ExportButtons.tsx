@@ -1,18 +1,14 @@
 import { useState } from 'react';
 import { Button } from 'suomifi-ui-components';
 import { useTranslation } from 'react-i18next';
-import { ApiError, PAGE_HEADER, queryString } from '../api';
+import { fetchOk, PAGE_HEADER, queryString } from '../api';
 import { ErrorAlert } from './ErrorAlert';
 
 type Query = Record<string, string | number | null | undefined>;
 
 /** Fetches an export with the user's session and hands it to the browser as a download. */
 async function download(path: string, fallbackName: string) {
-  const response = await fetch(path, { headers: PAGE_HEADER, credentials: 'same-origin' });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}) as { title?: string; detail?: string });
-    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null);
-  }
+  const response = await fetchOk(path, { headers: PAGE_HEADER, credentials: 'same-origin' });
   const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');

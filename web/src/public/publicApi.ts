@@ -1,25 +1,10 @@
-import { ApiError, queryString } from '../api';
+import { fetchOk, queryString } from '../api';
 import type { County } from '../types';
 import type { PublicCatalogue, PublicModel } from './types';
 
 /** The public catalogue's reads: no token is ever sent. */
 async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { headers: { Accept: 'application/json' }, signal });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'network', null);
-  }
-  if (!response.ok) {
-    let problem: { title?: string; detail?: string } = {};
-    try {
-      problem = await response.json();
-    } catch {
-      /* not a problem document */
-    }
-    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? null);
-  }
+  const response = await fetchOk(path, { headers: { Accept: 'application/json' }, signal });
   return (await response.json()) as T;
 }
 
