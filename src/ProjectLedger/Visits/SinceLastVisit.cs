@@ -44,11 +44,11 @@ public static class SinceLastVisitEndpoints
     [EndpointSummary("What changed in the reader's scope since their last visit")]
     [ProducesResponseType<ChangesSinceLastVisit>(200)]
     [WolverineGet("/api/me/changes")]
-    public static async Task<IResult> Get(IQuerySession session, HttpContext http)
+    public static async Task<IResult> Get(IQuerySession session, HttpContext http, TimeProvider clock)
     {
         var ct = http.RequestAborted;
         var user = LedgerUser.From(http.User);
-        var until = DateTimeOffset.UtcNow;
+        var until = clock.GetUtcNow();
         var visit = await session.LoadAsync<LastVisit>(user.Id, ct);
         var since = visit?.SeenAt ?? until - FirstVisitWindow;
 
@@ -77,9 +77,9 @@ public static class SinceLastVisitEndpoints
     [EndpointSummary("Mark the reader's visit (what they have seen until)")]
     [ProducesResponseType(204)]
     [WolverinePost("/api/me/visits")]
-    public static async Task<IResult> Post(MarkVisit? command, IDocumentSession session, HttpContext http)
+    public static async Task<IResult> Post(MarkVisit? command, IDocumentSession session, HttpContext http, TimeProvider clock)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         if (command?.SeenUntil > now.AddMinutes(1))
             return LedgerProblems.ToResult(Invalid.Field("seenUntil", "Not in the future."));
         var user = LedgerUser.From(http.User);
