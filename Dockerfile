@@ -15,7 +15,8 @@ COPY src/ProjectLedger/ProjectLedger.csproj src/ProjectLedger/packages.lock.json
 RUN dotnet restore src/ProjectLedger/ProjectLedger.csproj --locked-mode
 COPY src src
 COPY --from=web /repo/src/ProjectLedger/wwwroot src/ProjectLedger/wwwroot
-RUN dotnet publish src/ProjectLedger/ProjectLedger.csproj -c Release --no-restore -o /app
+# ReadyToRun for linux-x64 (the csproj's RuntimeIdentifiers): a new container answers its first requests without JIT-compiling them.
+RUN dotnet publish src/ProjectLedger/ProjectLedger.csproj -c Release --no-restore -r linux-x64 --self-contained false -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

@@ -205,6 +205,20 @@ restore_locked() {
   done
 }
 
+# publish_app OUT [ARTIFACTS]: the app into OUT, ReadyToRun-compiled for linux-x64 (a fresh node then
+# JIT-compiles little before its first answers); on another architecture, a plain framework-dependent
+# build. Restored in locked mode; with ARTIFACTS, intermediate files go there instead of src/.
+publish_app() {
+  local out="$1" project="$LEDGER_ROOT/src/ProjectLedger/ProjectLedger.csproj" where=()
+  if [ -n "${2:-}" ]; then where=(--artifacts-path "$2"); else restore_locked "$project" || return 1; fi
+  if [ "$(uname -m)" = x86_64 ]; then
+    dotnet publish "$project" -c Release -p:RestoreLockedMode=true "${where[@]}" -r linux-x64 --self-contained false \
+      -o "$out" -nologo -v q -clp:ErrorsOnly >&2
+  else
+    dotnet build "$project" -c Release -p:RestoreLockedMode=true "${where[@]}" -o "$out" -nologo -v q -clp:ErrorsOnly >&2
+  fi
+}
+
 # Debian's docker-compose (1.29), to validate docker-compose.yml with `config` (no Docker engine
 # runs here); its python3-yaml lets the test read the normalised file.
 ensure_compose() {

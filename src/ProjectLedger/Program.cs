@@ -37,6 +37,8 @@ builder.Services.AddLedgerHealth();
 builder.Services.AddLedgerOpenApi();
 builder.Services.AddLedgerStaticFiles();
 builder.AddLedgerTelemetry();
+// Last, so it runs once the schema is in place and just before the node starts listening.
+if (commandLine.Serves) builder.Services.AddHostedService<LedgerWarmUp>();
 
 var app = builder.Build();
 

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+using JasperFx.Events;
+using Npgsql;
+using ProjectLedger.Counties;
+using ProjectLedger.Dashboards;
+using ProjectLedger.Experiments;
+
+namespace ProjectLedger.Hosting;
+
+/// <summary>
+/// Before the node listens, it does once what the first requests after a deploy would otherwise do on
+/// a user's time: open pooled connections, build the JSON contracts of every event, document, request
+/// and response, and take Marten's read and write paths once without storing anything (a load, a
+/// stream fetch, and a unit of work that deletes a document that does not exist). Nothing is appended:
+/// a rolled-back append would leave a gap in the event sequence that the projections wait out.
+/// A warm-up that fails only costs speed, never the start.
+/// </summary>
+public sealed class LedgerWarmUp(
+    IDocumentStore store, NpgsqlDataSource dataSource, EndpointDataSource endpoints,
+    IOptions<JsonOptions> http, TimeProvider clock, ILogger<LedgerWarmUp> log) : IHostedService
+{
+    private const int PooledConnections = 4;
+
+    /// <summary>Whether the whole warm-up ran (a failed one only logs).</summary>
+    public bool Finished { get; private set; }
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var elapsed = Stopwatch.StartNew();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(10));
+        try
+        {
+            var contracts = Task.Run(BuildJsonContracts, limit.Token);
+            await OpenConnections(limit.Token);
+            await TakeMartenPaths(limit.Token);
+            await DryRunDashboards(limit.Token);
+            await contracts;
+            Finished = true;
+            log.LogInformation("Warmed up in {Elapsed:0} ms", elapsed.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception e)
+        {
+            // Only speed is at stake: the node starts whatever happened here (GET /health tells of the database).
+            log.LogWarning("Warm-up stopped after {Elapsed:0} ms ({Reason}); the first requests will be slower", elapsed.Elapsed.TotalMilliseconds, e.Message);
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private async Task OpenConnections(CancellationToken ct)
+    {
+        var open = await Task.WhenAll(Enumerable.Range(0, PooledConnections).Select(_ => dataSource.OpenConnectionAsync(ct).AsTask()));
+        foreach (var connection in open) await connection.DisposeAsync();
+    }
+
+    private async Task TakeMartenPaths(CancellationToken ct)
+    {
+        var nobody = Guid.CreateVersion7();
+        await using var session = store.LightweightSession();
+        await session.LoadAsync<Experiment>(nobody, ct);
+        await session.Events.FetchStreamStateAsync(nobody, ct);
+        await session.Events.FetchForWriting<Experiment>(nobody, ct);
+        await session.Query<Experiment>().Where(x => x.County == "").Take(1).ToListAsync(ct);
+        session.Delete<Experiment>(nobody);
+        await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The dashboards' projection over one made-up proposal, in a session that is never saved: the
+    /// first real command after a start would otherwise pay for it beside its own request.
+    /// </summary>
+    private async Task DryRunDashboards(CancellationToken ct)
+    {
+        await using var neverSaved = store.LightweightSession();
+        var proposed = new ExperimentProposed("-", "-", CountyCatalog.All[0].Slug, null, null, ["-"], "-");
+        IEvent e = new Event<ExperimentProposed>(proposed) { StreamId = Guid.CreateVersion7(), Version = 1, Sequence = 1, Timestamp = clock.GetUtcNow() };
+        await new DashboardProjection().ApplyAsync(neverSaved, [e], ct);
+    }
+
+    /// <summary>Marten's serializer for events and documents, the HTTP serializer for every endpoint's body and answers.</summary>
+    private void BuildJsonContracts()
+    {
+        var serializer = store.Options.Serializer();
+        var stored = LedgerEventTypes.Current.Concat(store.Options.AllKnownDocumentTypes().Select(m => m.DocumentType)).Distinct();
+        foreach (var type in stored.Where(t => t.Namespace?.StartsWith(nameof(ProjectLedger)) == true && !t.IsAbstract))
+        {
+            try
+            {
+                var json = serializer.ToJson(RuntimeHelpers.GetUninitializedObject(type));
+                using var read = new MemoryStream(Encoding.UTF8.GetBytes(json));
+                serializer.FromJson(type, read);
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException or NullReferenceException or InvalidOperationException)
+            {
+                // An empty instance need not round-trip: the contract is built all the same.
+            }
+        }
+
+        var options = http.Value.SerializerOptions;
+        var exchanged = endpoints.Endpoints.SelectMany(e => e.Metadata)
+            .SelectMany(m => m switch
+            {
+                IProducesResponseTypeMetadata produces when produces.Type is { } type => [type],
+                IAcceptsMetadata { RequestType: { } type } => [type],
+                _ => Array.Empty<Type>(),
+            })
+            .Where(t => t != typeof(void) && !t.IsAssignableTo(typeof(IResult)))
+            .Distinct();
+        foreach (var type in exchanged) options.GetTypeInfo(type);
+    }
+}
