@@ -1,9 +1,11 @@
 using System.CommandLine;
+using JasperFx;
 using ProjectLedger.Audit;
+using Wolverine.Runtime;
 
 namespace ProjectLedger.Hosting;
 
-/// <summary>`db-apply`: creates or updates the schema (tables, indexes, the audit trigger); safe to repeat.</summary>
+/// <summary>`db-apply`: creates or updates the schema (tables, indexes, the audit trigger) and Wolverine's message tables; safe to repeat.</summary>
 public sealed class SchemaCommand : LedgerCommand
 {
     public override Command Definition { get; } = new("db-apply",
@@ -13,6 +15,8 @@ public sealed class SchemaCommand : LedgerCommand
     {
         var ledger = services.GetRequiredService<LedgerOptions>();
         await services.GetRequiredService<LedgerSchema>().EnsureAsync(ct);
+        // Marten's migration leaves out Wolverine's inbox, outbox and node tables; nodes no longer create them at start.
+        await services.GetRequiredService<IWolverineRuntime>().Storage.Admin.MigrateAsync(AutoCreate.CreateOrUpdate);
         Console.WriteLine($"Schema {ledger.Schema} is up to date in {LedgerCommandLine.Where(ledger)}.");
         return LedgerExit.Ok;
     }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using ProjectLedger.Hosting;
 using ProjectLedger.Tests.Infrastructure;
@@ -37,5 +38,34 @@ public sealed class SchemaApplyTests
         run.ExitCode.ShouldNotBe(0, run.ToString());
         run.All.ShouldContain("db-apply", customMessage: run.ToString());
         run.All.ShouldContain(schema, customMessage: run.ToString());
+    }
+
+    [Fact]
+    public async Task db_apply_prepares_marten_and_wolverine_tables_and_then_a_node_that_does_not_apply_the_schema_serves()
+    {
+        var schema = "t_applied_" + Guid.NewGuid().ToString("N")[..8];
+        var env = AppCommand.OnTestDatabase(schema);
+        env["LEDGER_APPLY_SCHEMA"] = "0";
+        var apply = await AppCommand.Run(env, "db-apply");
+        apply.ExitCode.ShouldBe(0, apply.ToString());
+        (await TableCount(schema)).ShouldBeGreaterThan(0);
+        (await TableCount(schema + "_wolverine")).ShouldBeGreaterThan(0, "db-apply makes Wolverine's message tables too");
+
+        await using var node = await AppProcess.Start(new Dictionary<string, string?> { ["LEDGER_SCHEMA"] = schema, ["LEDGER_APPLY_SCHEMA"] = "0" });
+        using var office = node.Client("projectOffice", "kainuu");
+        var created = await office.PostAsJsonAsync("/api/experiments", new
+        {
+            title = "Etäkuntoutus", problem = "Pitkät matkat.", county = "kainuu", themes = new[] { "etäpalvelut" }, proposedByRole = "fysioterapeutti",
+        });
+        created.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<long> TableCount(string schema)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("select count(*) from information_schema.tables where table_schema = @schema", connection);
+        command.Parameters.AddWithValue("schema", schema);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
