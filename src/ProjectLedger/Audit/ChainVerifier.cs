@@ -1,6 +1,7 @@
 using Npgsql;
 using ProjectLedger.Audit.Log;
 using ProjectLedger.Hosting;
+using ProjectLedger.Streams;
 
 namespace ProjectLedger.Audit;
 
@@ -27,7 +28,7 @@ public sealed record StoredEvent(
 /// order changed (the event's content belongs at another version), or the event differs from the
 /// one the log took in (the chain was recomputed around a change).
 /// </summary>
-public sealed class ChainVerifier(NpgsqlDataSource dataSource, LedgerOptions ledger)
+public sealed class ChainVerifier(NpgsqlDataSource dataSource, LedgerTables tables)
 {
     public const string DataChanged = "dataChanged";
     public const string MetadataChanged = "metadataChanged";
@@ -128,11 +129,11 @@ public sealed class ChainVerifier(NpgsqlDataSource dataSource, LedgerOptions led
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand($"select {EventColumns} from {ledger.Schema}.mt_events where stream_id = $1 order by version")
+                new NpgsqlBatchCommand($"select {EventColumns} from {tables.Schema}.mt_events where stream_id = $1 order by version")
                     { Parameters = { new() { Value = streamId } } },
-                new NpgsqlBatchCommand($"select version from {ledger.Schema}.mt_streams where id = $1")
+                new NpgsqlBatchCommand($"select version from {tables.Schema}.mt_streams where id = $1")
                     { Parameters = { new() { Value = streamId } } },
-                new NpgsqlBatchCommand($"select leaf_index, version, leaf_hash from {ledger.Schema}.{LogSchema.Leaves} where stream_id = $1 order by version")
+                new NpgsqlBatchCommand($"select leaf_index, version, leaf_hash from {tables.Schema}.{LogSchema.Leaves} where stream_id = $1 order by version")
                     { Parameters = { new() { Value = streamId } } },
             },
         };

@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using Npgsql;
 using ProjectLedger.Hosting;
+using ProjectLedger.Streams;
 
 namespace ProjectLedger.Audit;
 
@@ -17,14 +18,14 @@ public sealed record ExportedEvent(
 /// Rows are read from one server-side cursor and written as they arrive, so memory stays flat
 /// whatever the size of the log.
 /// </summary>
-public sealed class EventExport(NpgsqlDataSource dataSource, LedgerOptions ledger)
+public sealed class EventExport(NpgsqlDataSource dataSource, LedgerTables tables)
 {
     private const int FlushEveryBytes = 64 * 1024;
 
     /// <summary>The last sequence number in the log: what an export's progress is measured against.</summary>
     public async Task<long> HeadAsync(CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand($"select coalesce(max(seq_id), 0) from {ledger.Schema}.mt_events");
+        await using var command = dataSource.CreateCommand($"select coalesce(max(seq_id), 0) from {tables.Schema}.mt_events");
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
@@ -82,13 +83,13 @@ public sealed class EventExport(NpgsqlDataSource dataSource, LedgerOptions ledge
     private string Sql(bool byCounty) => $"""
         select e.seq_id, e.stream_id, e.version, e.type, e.timestamp, e.data::text, e.headers::text, e.correlation_id, e.user_name,
                l.leaf_index, l.leaf_hash
-          from {ledger.Schema}.mt_events e
-          left join {ledger.Schema}.{LogSchema.Leaves} l on l.seq_id = e.seq_id
+          from {tables.Schema}.mt_events e
+          left join {tables.Schema}.{LogSchema.Leaves} l on l.seq_id = e.seq_id
          where e.stream_id <> '00000000-0000-0000-0000-000000000000'
            {(byCounty ? $"""
-           and e.stream_id in (select id from {ledger.Schema}.mt_doc_experiment where county = @county
+           and e.stream_id in (select id from {tables.Schema}.mt_doc_experiment where county = @county
                                union all
-                               select id from {ledger.Schema}.mt_doc_project where data ->> 'county' = @county)
+                               select id from {tables.Schema}.mt_doc_project where data ->> 'county' = @county)
            """ : "")}
            and (@stream is null or e.stream_id = @stream)
            and (@from is null or e.timestamp >= @from)

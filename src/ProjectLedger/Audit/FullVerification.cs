@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Npgsql;
 using ProjectLedger.Audit.Log;
 using ProjectLedger.Hosting;
+using ProjectLedger.Streams;
 
 namespace ProjectLedger.Audit;
 
@@ -22,7 +23,7 @@ public sealed record FullReport(long Streams, long Events, long Leaves, long Not
 /// an auditor holds). Events not in the log yet are counted, not failed: the serving app takes
 /// them in (a log that is not running cannot vouch for them, and says so).
 /// </summary>
-public sealed class FullVerification(NpgsqlDataSource dataSource, LedgerOptions ledger)
+public sealed class FullVerification(NpgsqlDataSource dataSource, LedgerTables tables)
 {
     public const string LogRewritten = "logRewritten";
     public const string LogShrunk = "logShrunk";
@@ -36,7 +37,7 @@ public sealed class FullVerification(NpgsqlDataSource dataSource, LedgerOptions 
     public async Task<FullReport> RunAsync(string? anchorNote, VerifierKey? key, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var schema = ledger.Schema;
+        var schema = tables.Schema;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
 
         var recorded = new Dictionary<Guid, long>();
@@ -119,7 +120,7 @@ public sealed class FullVerification(NpgsqlDataSource dataSource, LedgerOptions 
                 orphans.Add(reader.GetGuid(1));
             }
 
-        var verifier = new ChainVerifier(dataSource, ledger);
+        var verifier = new ChainVerifier(dataSource, tables);
         var broken = new List<VerifyResult>();
         foreach (var stream in suspicious)
         {

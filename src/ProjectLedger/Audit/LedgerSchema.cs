@@ -26,16 +26,16 @@ public sealed class LedgerSchema(IDocumentStore store, LedgerOptions ledger, ILo
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new LedgerConfigurationException(
-                $"the database schema {ledger.Schema} does not match this version of ProjectLedger. Apply it on purpose with the db-apply command " +
+                $"the database schema {store.Options.Events.DatabaseSchemaName} does not match this version of ProjectLedger. Apply it on purpose with the db-apply command " +
                 "(or start this node with LEDGER_APPLY_SCHEMA=1).", e);
         }
-        logger.LogInformation("Ledger schema {Schema} matches this version", ledger.Schema);
+        logger.LogInformation("Ledger schema {Schema} matches this version", store.Options.Events.DatabaseSchemaName);
     }
 
     public async Task EnsureAsync(CancellationToken ct)
     {
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        logger.LogInformation("Ledger schema {Schema} ready with the audit hash chain", ledger.Schema);
+        logger.LogInformation("Ledger schema {Schema} ready with the audit hash chain", store.Options.Events.DatabaseSchemaName);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

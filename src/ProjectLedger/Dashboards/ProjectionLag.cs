@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ProjectLedger.Streams;
 
 namespace ProjectLedger.Dashboards;
 
@@ -8,7 +9,7 @@ namespace ProjectLedger.Dashboards;
 /// shrink for StallAfter means the daemon stopped (Marten #4961: it once stopped after a database
 /// outage while everything else looked healthy): that is Unhealthy, not merely slow.
 /// </summary>
-public sealed class ProjectionLag(IDocumentStore store, Npgsql.NpgsqlDataSource dataSource, Hosting.LedgerOptions ledger, TimeProvider clock) : IHealthCheck
+public sealed class ProjectionLag(IDocumentStore store, Npgsql.NpgsqlDataSource dataSource, LedgerTables tables, TimeProvider clock) : IHealthCheck
 {
     public static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(30);
     private const long SlowLag = 10_000;
@@ -21,7 +22,7 @@ public sealed class ProjectionLag(IDocumentStore store, Npgsql.NpgsqlDataSource 
         try
         {
             // The head of the log from the primary key index; Marten's statistics count every row.
-            await using var command = dataSource.CreateCommand($"select coalesce(max(seq_id), 0) from {ledger.Schema}.mt_events");
+            await using var command = dataSource.CreateCommand($"select coalesce(max(seq_id), 0) from {tables.Schema}.mt_events");
             var head = (long)(await command.ExecuteScalarAsync(ct))!;
             var shards = await store.Advanced.AllProjectionProgress(token: ct);
             var now = clock.GetUtcNow();

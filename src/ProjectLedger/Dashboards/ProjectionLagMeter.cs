@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Marten;
 using Npgsql;
+using ProjectLedger.Streams;
 
 namespace ProjectLedger.Dashboards;
 
@@ -21,11 +22,11 @@ public sealed class ProjectionLagMeter : BackgroundService
     private volatile IReadOnlyList<Measurement<long>> _lags = [];
     private long _head = -1;
 
-    public ProjectionLagMeter(IDocumentStore store, NpgsqlDataSource dataSource, Hosting.LedgerOptions ledger, IMeterFactory meters, ILogger<ProjectionLagMeter> logger)
+    public ProjectionLagMeter(IDocumentStore store, NpgsqlDataSource dataSource, LedgerTables tables, IMeterFactory meters, ILogger<ProjectionLagMeter> logger)
     {
         _store = store;
         _dataSource = dataSource;
-        _schema = ledger.Schema;
+        _schema = tables.Schema;
         _logger = logger;
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("projectledger.projection.lag", () => _lags, unit: "{event}",

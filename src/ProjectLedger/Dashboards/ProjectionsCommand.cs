@@ -4,6 +4,8 @@ using Npgsql;
 using ProjectLedger.Audit;
 using ProjectLedger.Hosting;
 
+using ProjectLedger.Streams;
+
 namespace ProjectLedger.Dashboards;
 
 /// <summary>
@@ -43,7 +45,7 @@ public sealed class ProjectionsCommand : LedgerCommand
             throw new CommandFailure($"there is no projection named '{chosen}'. Projections: {string.Join(", ", names)}", LedgerExit.Usage);
 
         await services.GetRequiredService<LedgerSchema>().EnsureAsync(ct);
-        var progression = new Progression(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<LedgerOptions>().Schema);
+        var progression = new Progression(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<LedgerTables>().Schema);
         var head = await progression.HeadAsync(ct);
 
         if (parsed.CommandResult.Command == _list)

@@ -129,8 +129,8 @@ public sealed class DemoBuilder
             e.Timestamp = Clock.Clamp(at, DateTimeOffset.MinValue).AddMilliseconds(events.Count);
             e.CorrelationId = correlation;
             e.UserName = user.Id;
-            e.WithHeader("userId", user.Id).WithHeader("role", user.Role);
-            if (command.Reason is { } reason) e.WithHeader("reason", reason);
+            e.WithHeader(RequestMetadata.UserIdHeader, user.Id).WithHeader(RequestMetadata.RoleHeader, user.Role);
+            if (command.Reason is { } reason) e.WithHeader(RequestMetadata.ReasonHeader, reason);
             events.Add(e);
             state = projection.Evolve(state, id, e);
         }

@@ -77,8 +77,8 @@ public sealed class DemoStream
             e.Timestamp = time;
             e.CorrelationId = correlation;
             e.UserName = User.Id;
-            e.WithHeader("userId", User.Id).WithHeader("role", User.Role);
-            if (!string.IsNullOrWhiteSpace(reason)) e.WithHeader("reason", reason.Trim());
+            e.WithHeader(RequestMetadata.UserIdHeader, User.Id).WithHeader(RequestMetadata.RoleHeader, User.Role);
+            if (!string.IsNullOrWhiteSpace(reason)) e.WithHeader(RequestMetadata.ReasonHeader, reason.Trim());
             _events.Add(e);
             State = Experiment.Evolve(State, Id, data, e.Version, time);
             time = time.AddMilliseconds(1);

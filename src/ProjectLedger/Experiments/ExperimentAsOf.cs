@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Npgsql;
 using ProjectLedger.Hosting;
+using ProjectLedger.Streams;
 
 namespace ProjectLedger.Experiments;
 
@@ -17,12 +18,12 @@ public sealed class ExperimentAsOf
     private readonly string _sql;
     private readonly Dictionary<string, (Type Stored, Func<object, object>? Upcast)> _types;
 
-    public ExperimentAsOf(NpgsqlDataSource dataSource, IDocumentStore store, LedgerOptions ledger)
+    public ExperimentAsOf(NpgsqlDataSource dataSource, IDocumentStore store, LedgerTables tables)
     {
         _dataSource = dataSource;
         _serializer = store.Options.Serializer();
         _sql = $"""
-            select version, type, timestamp, data from {ledger.Schema}.mt_events
+            select version, type, timestamp, data from {tables.Schema}.mt_events
              where stream_id = $1 and version <= $2 and timestamp <= $3
              order by version
             """;

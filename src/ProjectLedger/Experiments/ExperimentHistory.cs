@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using ProjectLedger.Audit;
 using Wolverine.Http;
+using ProjectLedger.Streams;
 
 namespace ProjectLedger.Experiments;
 
@@ -13,7 +14,7 @@ public sealed record HistoryEntry(long Sequence, long Version, string Type, Date
     public static HistoryEntry From(IEvent e) => new(
         e.Sequence, e.Version, e.EventType.Name, e.Timestamp, e.Data,
         new EventMetadata(
-            Header(e, "userId") ?? e.UserName, Header(e, "role"), e.CorrelationId, Header(e, "reason"),
+            Header(e, RequestMetadata.UserIdHeader) ?? e.UserName, Header(e, RequestMetadata.RoleHeader), e.CorrelationId, Header(e, RequestMetadata.ReasonHeader),
             Header(e, HashChain.HashHeader), Header(e, HashChain.PreviousHashHeader)));
 
     private static string? Header(IEvent e, string key) =>

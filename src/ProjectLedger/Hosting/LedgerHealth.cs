@@ -4,16 +4,13 @@ using Npgsql;
 
 namespace ProjectLedger.Hosting;
 
-/// <summary>GET /health: liveness plus database readiness (and projection lag, added by Dashboards).</summary>
+/// <summary>GET /health: liveness plus database readiness; each feature adds its own checks (Dashboards the projection lag, Audit the transparency log).</summary>
 public static class LedgerHealth
 {
     public static IServiceCollection AddLedgerHealth(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ProjectLedger.Dashboards.ProjectionLag>();
-        services.AddHealthChecks()
-            .AddCheck<DatabaseReadiness>("database")
-            .AddCheck<ProjectLedger.Dashboards.ProjectionLag>("projections");
+        services.AddHealthChecks().AddCheck<DatabaseReadiness>("database");
         return services;
     }
 

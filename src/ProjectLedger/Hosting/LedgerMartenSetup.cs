@@ -18,6 +18,7 @@ public static class LedgerMartenSetup
     public static IServiceCollection AddLedgerMarten(this IServiceCollection services, LedgerOptions ledger)
     {
         services.AddSingleton(_ => BuildDataSource(ledger.ConnectionString));
+        services.AddSingleton<ProjectLedger.Streams.LedgerTables>();
 
         var marten = services.AddMarten(opts =>
             {

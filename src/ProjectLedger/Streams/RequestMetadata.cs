@@ -13,13 +13,16 @@ public static class RequestMetadata
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
+    /// <summary>The names of the event headers: written here and by the demo data, read by the history.</summary>
+    public const string UserIdHeader = "userId", RoleHeader = "role", ReasonHeader = "reason";
+
     public static void Stamp(IDocumentSession session, HttpContext http, LedgerUser user, string? reason)
     {
         session.CorrelationId = CorrelationId(http);
         session.LastModifiedBy = user.Id;
-        session.SetHeader("userId", user.Id);
-        session.SetHeader("role", user.Role);
-        if (!string.IsNullOrWhiteSpace(reason)) session.SetHeader("reason", reason.Trim());
+        session.SetHeader(UserIdHeader, user.Id);
+        session.SetHeader(RoleHeader, user.Role);
+        if (!string.IsNullOrWhiteSpace(reason)) session.SetHeader(ReasonHeader, reason.Trim());
     }
 
     public static string CorrelationId(HttpContext http)

@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using ProjectLedger.Audit.Log;
 using ProjectLedger.Hosting;
+using ProjectLedger.Streams;
 
 namespace ProjectLedger.Audit;
 
@@ -19,7 +20,7 @@ public sealed record PublishedCheckpoint(Checkpoint Checkpoint, string Note, Dat
 /// leaves must match the newest checkpoint in the database and in that folder; any inconsistency
 /// stops publishing and turns /health unhealthy. Other nodes follow the leaves table.
 /// </summary>
-public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerOptions ledger, LogOptions options, ILogger<TransparencyLog> logger)
+public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerTables tables, LogOptions options, ILogger<TransparencyLog> logger)
     : BackgroundService, IHealthCheck
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
@@ -41,7 +42,7 @@ public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerOptions l
     public VerifierKey VerifierKey => Signer.Verifier;
     public PublishedCheckpoint? Latest => _latest;
     public string? Halted => _halted;
-    private string Schema => ledger.Schema;
+    private string Schema => tables.Schema;
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
