@@ -20,7 +20,7 @@ public sealed record PublishedCheckpoint(Checkpoint Checkpoint, string Note, Dat
 /// leaves must match the newest checkpoint in the database and in that folder; any inconsistency
 /// stops publishing and turns /health unhealthy. Other nodes follow the leaves table.
 /// </summary>
-public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerTables tables, LogOptions options, ILogger<TransparencyLog> logger)
+public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerTables tables, LogOptions options, TimeProvider clock, ILogger<TransparencyLog> logger)
     : BackgroundService, IHealthCheck
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
@@ -31,7 +31,7 @@ public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerTables ta
     private SigningKey? _signingKey;
     private SigningKey Signer => _signingKey ??= options.CreateKey();
     private string CheckpointDir => options.CheckpointDir ?? throw new InvalidOperationException("LEDGER_CHECKPOINT_DIR is not set.");
-    private readonly Dictionary<long, DateTime> _gaps = [];
+    private readonly Dictionary<long, DateTimeOffset> _gaps = [];
     private long _maxSequence;
     private volatile PublishedCheckpoint? _latest;
     private volatile string? _halted;
@@ -117,7 +117,7 @@ public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerTables ta
         if (!Tree.Root(checkpoint.TreeSize).AsSpan().SequenceEqual(checkpoint.RootHash))
             return $"{source} signed another tree of {checkpoint.TreeSize} leaves than the database holds now: leaves were rewritten.";
         if (_latest is null || _latest.Checkpoint.TreeSize < checkpoint.TreeSize)
-            _latest = new PublishedCheckpoint(checkpoint, note, DateTimeOffset.UtcNow);
+            _latest = new PublishedCheckpoint(checkpoint, note, clock.GetUtcNow());
         return null;
     }
 
@@ -168,7 +168,7 @@ public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerTables ta
     /// </summary>
     private async Task<int> Integrate(CancellationToken ct)
     {
-        var expired = DateTime.UtcNow - GapPatience;
+        var expired = clock.GetUtcNow() - GapPatience;
         foreach (var gap in _gaps.Where(g => g.Value < expired).Select(g => g.Key).ToList()) _gaps.Remove(gap);
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -235,7 +235,7 @@ public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerTables ta
     {
         if (sequence > _maxSequence)
         {
-            var now = DateTime.UtcNow;
+            var now = clock.GetUtcNow();
             for (var missing = Math.Max(_maxSequence + 1, sequence - 1000); missing < sequence; missing++) _gaps.TryAdd(missing, now);
             _maxSequence = sequence;
         }
@@ -247,7 +247,7 @@ public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerTables ta
     {
         var size = Tree.Size;
         var previous = _latest;
-        if (previous is not null && (previous.Checkpoint.TreeSize == size || DateTimeOffset.UtcNow - previous.SignedAt < CheckpointEvery)) return;
+        if (previous is not null && (previous.Checkpoint.TreeSize == size || clock.GetUtcNow() - previous.SignedAt < CheckpointEvery)) return;
         var root = Tree.Root(size);
         if (previous is not null)
         {
@@ -260,7 +260,7 @@ public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerTables ta
         }
         var checkpoint = new Checkpoint(Origin, size, root);
         var note = Signer.Sign(checkpoint.Body);
-        var signedAt = DateTimeOffset.UtcNow;
+        var signedAt = clock.GetUtcNow();
         await using (var insert = dataSource.CreateCommand(
             $"insert into {Schema}.{LogSchema.Checkpoints} (tree_size, root_hash, note, signed_at) values ($1, $2, $3, $4) on conflict (tree_size) do nothing"))
         {
