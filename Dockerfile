@@ -11,12 +11,15 @@ WORKDIR /repo
 COPY nuget.config Directory.Build.props ProjectLedger.sln ./
 COPY ops/packages ops/packages
 COPY src/ProjectLedger/ProjectLedger.csproj src/ProjectLedger/packages.lock.json src/ProjectLedger/
+COPY src/ProjectLedger.Demo/ProjectLedger.Demo.csproj src/ProjectLedger.Demo/packages.lock.json src/ProjectLedger.Demo/
 # Locked: the image restores exactly what packages.lock.json records, or fails naming the package.
-RUN dotnet restore src/ProjectLedger/ProjectLedger.csproj --locked-mode
+RUN dotnet restore src/ProjectLedger/ProjectLedger.csproj --locked-mode && dotnet restore src/ProjectLedger.Demo/ProjectLedger.Demo.csproj --locked-mode
 COPY src src
 COPY --from=web /repo/src/ProjectLedger/wwwroot src/ProjectLedger/wwwroot
 # ReadyToRun for linux-x64 (the csproj's RuntimeIdentifiers): a new container answers its first requests without JIT-compiling them.
 RUN dotnet publish src/ProjectLedger/ProjectLedger.csproj -c Release --no-restore -r linux-x64 --self-contained false -o /app
+# The demo data's assembly beside the app, for the compose file's demo profile (demo-data).
+RUN dotnet build src/ProjectLedger.Demo/ProjectLedger.Demo.csproj -c Release --no-restore -o /demo && cp /demo/ProjectLedger.Demo.dll /app/
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

@@ -207,16 +207,21 @@ restore_locked() {
 
 # publish_app OUT [ARTIFACTS]: the app into OUT, ReadyToRun-compiled for linux-x64 (a fresh node then
 # JIT-compiles little before its first answers); on another architecture, a plain framework-dependent
-# build. Restored in locked mode; with ARTIFACTS, intermediate files go there instead of src/.
+# build. Beside it, the demo data's assembly (for the demo-data command; the product assembly does not
+# hold it). Restored in locked mode; with ARTIFACTS, intermediate files go there instead of src/.
 publish_app() {
-  local out="$1" project="$LEDGER_ROOT/src/ProjectLedger/ProjectLedger.csproj" where=()
-  if [ -n "${2:-}" ]; then where=(--artifacts-path "$2"); else restore_locked "$project" || return 1; fi
+  local out="$1" project="$LEDGER_ROOT/src/ProjectLedger/ProjectLedger.csproj" demo="$LEDGER_ROOT/src/ProjectLedger.Demo/ProjectLedger.Demo.csproj" where=() staged
+  if [ -n "${2:-}" ]; then where=(--artifacts-path "$2" -p:RestoreLockedMode=true); else restore_locked "$project" "$demo" || return 1; where=(--no-restore); fi
+  staged=$(mktemp -d)
+  dotnet build "$demo" -c Release "${where[@]}" -o "$staged" -nologo -v q -clp:ErrorsOnly\;NoSummary >&2 || { rm -rf "$staged"; return 1; }
   if [ "$(uname -m)" = x86_64 ]; then
-    dotnet publish "$project" -c Release -p:RestoreLockedMode=true "${where[@]}" -r linux-x64 --self-contained false \
-      -o "$out" -nologo -v q -clp:ErrorsOnly >&2
+    dotnet publish "$project" -c Release "${where[@]}" -r linux-x64 --self-contained false \
+      -o "$out" -nologo -v q -clp:ErrorsOnly\;NoSummary >&2
   else
-    dotnet build "$project" -c Release -p:RestoreLockedMode=true "${where[@]}" -o "$out" -nologo -v q -clp:ErrorsOnly >&2
+    dotnet build "$project" -c Release "${where[@]}" -o "$out" -nologo -v q -clp:ErrorsOnly\;NoSummary >&2
   fi
+  cp "$staged/ProjectLedger.Demo.dll" "$out/"
+  rm -rf "$staged"
 }
 
 # Debian's docker-compose (1.29), to validate docker-compose.yml with `config` (no Docker engine

@@ -10,7 +10,7 @@ namespace ProjectLedger.Bench;
 public sealed record BenchStream(Guid Id, string AggregateAlias, IReadOnlyList<IEvent> Events, object? State);
 
 /// <summary>
-/// Event streams from the app's own demo generator (Demo/DemoData.cs): realistic experiments whose
+/// Event streams from the app's own demo generator (src/ProjectLedger.Demo/DemoData.cs): realistic experiments whose
 /// every event came from a domain decision. Built in blocks of a few thousand (one DemoBuilder per
 /// block and seed), so a large set needs no giant single builder.
 /// </summary>

@@ -4,7 +4,6 @@ using JasperFx;
 using Npgsql;
 using ProjectLedger.Audit;
 using ProjectLedger.Dashboards;
-using ProjectLedger.Demo;
 
 namespace ProjectLedger.Hosting;
 
@@ -20,7 +19,8 @@ public sealed class LedgerCommandLine
     private static LedgerCommand[] Commands() =>
     [
         new SchemaCommand(), new ProjectionsCommand(), new AuditCommand(), new ExportCommand(),
-        new DemoDataCommand(), new DescribeCommand(), new LogKeyCommand(),
+        new DescribeCommand(), new LogKeyCommand(),
+        .. LedgerCommandModules.Load(),
     ];
 
     private static readonly Option<bool> Verbose = new("--verbose")
