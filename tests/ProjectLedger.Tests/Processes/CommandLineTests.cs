@@ -14,6 +14,15 @@ public sealed partial class CommandLineTests
     private static readonly Dictionary<string, string?> Bare = new() { ["LEDGER_DB"] = AppCommand.Unreachable };
 
     [Fact]
+    public void the_demo_data_lives_outside_the_product_assembly()
+    {
+        typeof(ProjectLedger.Hosting.LedgerCommand).Assembly.GetTypes().ShouldNotContain(t => t.Namespace == "ProjectLedger.Demo");
+        typeof(ProjectLedger.Demo.DemoData).Assembly.GetName().Name.ShouldBe("ProjectLedger.Demo");
+        // Loaded beside the app, it brings its command: the help test below finds demo-data among the commands.
+        ProjectLedger.Hosting.LedgerCommandModules.Load().Select(c => c.Definition.Name).ShouldBe(["demo-data"]);
+    }
+
+    [Fact]
     public async Task help_answers_for_every_command_without_a_key_or_a_database_and_no_command_reuses_a_short_flag()
     {
         var root = await AppCommand.Run(Bare, "help");
