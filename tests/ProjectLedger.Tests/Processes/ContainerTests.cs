@@ -41,7 +41,8 @@ public sealed class ContainerTests
             service["environment"]!["LEDGER_DB_FILE"]!.GetValue<string>().ShouldBe("/run/secrets/ledger_db", name);
             service["environment"]!["LEDGER_SIGNING_KEY_FILE"]!.GetValue<string>().ShouldBe("/run/secrets/signing_key", name);
             service["environment"]!["LEDGER_LOG_KEY_FILE"]!.GetValue<string>().ShouldBe("/run/secrets/log_key", name);
-            service["secrets"]!.AsArray().Select(s => s!["source"]!.GetValue<string>()).ShouldBe(["ledger_db", "signing_key", "log_key"], ignoreOrder: true);
+            service["environment"]!["LEDGER_OIDC_CLIENT_SECRET_FILE"]!.GetValue<string>().ShouldBe("/run/secrets/oidc_client_secret", name);
+            service["secrets"]!.AsArray().Select(s => s!["source"]!.GetValue<string>()).ShouldBe(["ledger_db", "signing_key", "log_key", "oidc_client_secret"], ignoreOrder: true);
         }
 
         foreach (var node in new[] { "app", "app2" })
@@ -53,6 +54,10 @@ public sealed class ContainerTests
             dependsOn["schema"]!["condition"]!.GetValue<string>().ShouldBe("service_completed_successfully");
             dependsOn.ContainsKey("demo-data").ShouldBeFalse($"{node} must not wait for demo data");
             app["profiles"].ShouldBeNull();
+            // Both nodes read the same session key ring, so a cookie from one is good on the other.
+            app["environment"]!["LEDGER_KEYS_DIR"]!.GetValue<string>().ShouldBe("/keys");
+            // docker-compose 1.29 normalises a volume to "source:target:mode".
+            app["volumes"]!.AsArray().Select(v => v!.ToJsonString()).ShouldContain(v => v.Contains("ledger-keys:/keys"));
         }
 
         ours["schema"]["command"]!.AsArray().Single()!.GetValue<string>().ShouldBe("db-apply");
@@ -68,6 +73,9 @@ public sealed class ContainerTests
         var dockerfile = await File.ReadAllLinesAsync(Path.Combine(Root, "Dockerfile"));
         var final = dockerfile.Skip(Array.FindLastIndex(dockerfile, l => l.StartsWith("FROM "))).ToList();
         final.ShouldContain("USER $APP_UID");
+        // The volumes it writes to belong to that user before it takes over.
+        final.ShouldContain(l => l.StartsWith("RUN ") && l.Contains("chown") && l.Contains("/checkpoints") && l.Contains("/keys"));
+        final.IndexOf("USER $APP_UID").ShouldBeGreaterThan(final.FindIndex(l => l.Contains("chown")));
         final.ShouldContain(l => l.StartsWith("HEALTHCHECK ") && l.EndsWith("CMD [\"dotnet\", \"ProjectLedger.dll\", \"probe\"]"));
         dockerfile.ShouldContain(l => l.Contains("dotnet restore") && l.Contains("--locked-mode"));
         dockerfile.ShouldContain(l => l.Contains("npm ci"));
