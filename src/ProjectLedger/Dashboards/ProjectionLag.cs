@@ -8,7 +8,12 @@ namespace ProjectLedger.Dashboards;
 /// shrink for StallAfter means the daemon stopped (Marten #4961: it once stopped after a database
 /// outage while everything else looked healthy): that is Unhealthy, not merely slow.
 /// </summary>
-public sealed class ProjectionLag(IDocumentStore store, Npgsql.NpgsqlDataSource dataSource, Hosting.LedgerOptions ledger, TimeProvider clock) : IHealthCheck
+/// <remarks>
+/// With several nodes, "runsHere" names the projection agents Wolverine assigned to this node, so an
+/// operator (and the node-loss test) can tell which node runs the dashboards.
+/// </remarks>
+public sealed class ProjectionLag(IDocumentStore store, Npgsql.NpgsqlDataSource dataSource, Hosting.LedgerOptions ledger, TimeProvider clock,
+    Wolverine.Runtime.IWolverineRuntime runtime) : IHealthCheck
 {
     public static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(30);
     private const long SlowLag = 10_000;
@@ -26,6 +31,8 @@ public sealed class ProjectionLag(IDocumentStore store, Npgsql.NpgsqlDataSource 
             var shards = await store.Advanced.AllProjectionProgress(token: ct);
             var now = clock.GetUtcNow();
             var data = new Dictionary<string, object> { ["eventLogHead"] = head };
+            if (ledger.MultiNode)
+                data["runsHere"] = runtime.Agents.AllRunningAgentUris().Where(u => u.Scheme == "event-subscriptions").Select(u => u.ToString()).ToArray();
             var stalled = new List<string>();
             var maxLag = 0L;
             foreach (var shard in shards.Where(s => s.ShardName != "HighWaterMark"))
