@@ -39,6 +39,32 @@ describe('useDashboard', () => {
     await waitFor(() => expect(fakeHub().invoked).toContainEqual(['Unwatch', 'funnel', 'county:helsinki']));
   });
 
+  it('takes the figures Watch answers, at once and after a reconnect, so changes made meanwhile show without a push', async () => {
+    signIn();
+    let total = 8; // a change committed between the GET and the Watch
+    fakeHub().answer = (dashboard, scope) => ({ dashboard, scope, data: { scope, total } });
+    mockFetch({ '/api/dashboards/funnel': { scope: 'county:helsinki', total: 7 } });
+    const { result } = render({ county: 'helsinki' });
+    await waitFor(() => expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 8 }));
+    expect(result.current.liveUpdatedAt).toBeInstanceOf(Date);
+
+    total = 11; // changes while the connection was down, whose pushes went nowhere
+    act(() => fakeHub().reconnected?.());
+    await waitFor(() => expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 11 }));
+    expect(fakeHub().invoked.filter((x) => x[0] === 'Watch')).toHaveLength(2);
+  });
+
+  it('announces nothing when Watch answers the figures already shown', async () => {
+    signIn();
+    fakeHub().answer = (dashboard, scope) => ({ dashboard, scope, data: { scope, total: 7 } });
+    mockFetch({ '/api/dashboards/funnel': { scope: 'county:helsinki', total: 7 } });
+    const { result } = render({ county: 'helsinki' });
+    await waitFor(() => expect(fakeHub().invoked).toContainEqual(['Watch', 'funnel', 'county:helsinki']));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(result.current.liveUpdatedAt).toBeNull();
+    expect(liveRegion().textContent).toBe('');
+  });
+
   it('with a past time asks for it, watches nothing and ignores pushes; back to live it watches again', async () => {
     signIn();
     const calls = mockFetch({
@@ -83,5 +109,13 @@ describe('useDashboard', () => {
     await waitFor(() => expect(result.current.loading).toBe(false));
     expect(result.current.data).toBeNull();
     expect((result.current.error as Error).message).toBe('Ei oikeutta.');
+  });
+});
+
+describe('reconnectDelay', () => {
+  it('tries at once, then backs off, and never gives up', async () => {
+    const { reconnectDelay } = await import('../signalr');
+    expect([0, 1, 2, 3].map((n) => reconnectDelay({ previousRetryCount: n }))).toEqual([0, 2000, 5000, 10000]);
+    for (const n of [4, 50, 1000]) expect(reconnectDelay({ previousRetryCount: n })).toBeGreaterThanOrEqual(15000);
   });
 });

@@ -19,12 +19,18 @@ export interface FakeHub {
   invoked: unknown[][];
   handlers: Record<string, (...args: unknown[]) => void>;
   push: (dashboard: string, scope: string, data: unknown) => void;
+  /** What Watch answers (the scope's figures as a DashboardChanged); undefined by default. */
+  answer: ((dashboard: string, scope: string) => unknown) | null;
+  /** Simulates a dropped and re-established connection: the client's onreconnected callback. */
+  reconnected: (() => void) | null;
 }
 const hub: FakeHub = {
   url: null,
   options: null,
   invoked: [],
   handlers: {},
+  answer: null,
+  reconnected: null,
   push(dashboard, scope, data) {
     hub.handlers.dashboardChanged?.({ dashboard, scope, data });
   },
@@ -38,7 +44,9 @@ vi.mock('@microsoft/signalr', () => {
     on(name: string, handler: (...args: unknown[]) => void) {
       h.handlers[name] = handler;
     }
-    onreconnected() {}
+    onreconnected(callback: () => void) {
+      h.reconnected = callback;
+    }
     onclose() {}
     async start() {
       this.state = 'Connected';
@@ -48,6 +56,7 @@ vi.mock('@microsoft/signalr', () => {
     }
     async invoke(...args: unknown[]) {
       h.invoked.push(args);
+      return args[0] === 'Watch' ? h.answer?.(args[1] as string, args[2] as string) : undefined;
     }
   }
   class HubConnectionBuilder {
@@ -78,6 +87,8 @@ afterEach(async () => {
   const { disconnect } = await import('../signalr');
   await disconnect();
   hub.invoked.length = 0;
+  hub.answer = null;
+  hub.reconnected = null;
   const { setSession } = await import('../session');
   setSession(null);
   sessionStorage.clear();
