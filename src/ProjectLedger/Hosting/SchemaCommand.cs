@@ -3,7 +3,7 @@ using ProjectLedger.Audit;
 
 namespace ProjectLedger.Hosting;
 
-/// <summary>`db-apply`: creates or updates the schema (tables, indexes, the audit trigger); safe to repeat.</summary>
+/// <summary>`db-apply`: creates or updates the schema (tables, indexes, the audit trigger) and the first session key; safe to repeat.</summary>
 public sealed class SchemaCommand : LedgerCommand
 {
     public override Command Definition { get; } = new("db-apply",
@@ -13,6 +13,7 @@ public sealed class SchemaCommand : LedgerCommand
     {
         var ledger = services.GetRequiredService<LedgerOptions>();
         await services.GetRequiredService<LedgerSchema>().EnsureAsync(ct);
+        Security.SharedKeyRing.EnsureKey(services);
         Console.WriteLine($"Schema {ledger.Schema} is up to date in {LedgerCommandLine.Where(ledger)}.");
         return LedgerExit.Ok;
     }

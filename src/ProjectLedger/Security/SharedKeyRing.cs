@@ -32,6 +32,18 @@ public sealed class SharedKeyRing(IDocumentStore store) : IXmlRepository
 
     public static void Configure(StoreOptions opts) => opts.RegisterDocumentType<DataProtectionKey>();
 
+    /// <summary>
+    /// db-apply makes the first key before any node starts: nodes starting together on an empty ring
+    /// would each make one, and read each other's cookies only after their next refresh (a day).
+    /// </summary>
+    public static void EnsureKey(IServiceProvider services)
+    {
+        if (services.GetService<IKeyManager>() is not { } keys) return;
+        var now = DateTimeOffset.UtcNow;
+        if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now.AddDays(2)))
+            keys.CreateNewKey(now, now.AddDays(90));
+    }
+
     /// <summary>Keeps the key ring in the database, unless LEDGER_KEYS_DIR names a shared folder for it.</summary>
     public static void AddSharedKeyRing(IServiceCollection services) =>
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
