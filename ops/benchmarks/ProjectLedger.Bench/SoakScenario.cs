@@ -81,15 +81,22 @@ public sealed class SoakScenario(BenchEnv env, Results results)
         while (wait.Elapsed < TimeSpan.FromSeconds(30) && scopes.Any(s => Highest(pushes[s]) < committed[s])) await Task.Delay(100);
 
         var latencies = new List<double>();
+        var bySecond = new SortedDictionary<int, double>();
         var undelivered = 0;
+        var started = changes.Count == 0 ? 0 : changes.Min(c => c.At);
         foreach (var (scope, n, at) in changes)
         {
             var list = pushes[scope];
             (long At, int Total)? first;
             lock (list) first = list.Cast<(long At, int Total)?>().FirstOrDefault(p => p!.Value.Total >= n);
             if (first is not { } push) { undelivered++; continue; }
-            latencies.Add(push.At > at ? Stopwatch.GetElapsedTime(at, push.At).TotalMilliseconds : 0);
+            var ms = push.At > at ? Stopwatch.GetElapsedTime(at, push.At).TotalMilliseconds : 0;
+            latencies.Add(ms);
+            var second = (int)Stopwatch.GetElapsedTime(started, at).TotalSeconds;
+            bySecond[second] = Math.Max(bySecond.GetValueOrDefault(second), ms);
         }
+        // Whether latency grows with the run (the projection falls behind) or stays level.
+        Log.Say("soak: slowest push by second of the run: " + string.Join(", ", bySecond.Select(b => $"{b.Key}s {b.Value:0}ms")));
         var pushCount = pushes.Values.Sum(l => { lock (l) return l.Count; });
         foreach (var hub in hubs) await hub.DisposeAsync();
 
