@@ -89,6 +89,7 @@ public sealed class NodeLossTests(ITestOutputHelper output)
             var beforeKill = load.Created;
             foreach (var watcher in watchers) await watcher.Until(beforeKill, TimeSpan.FromSeconds(30));
 
+            await using var health = new HealthLog(survivors);
             runner.Kill();
             var killedAt = clock.Elapsed;
             var next = await RunnerOf(survivors, Takeover);
@@ -103,6 +104,11 @@ public sealed class NodeLossTests(ITestOutputHelper output)
             proxied.Reconnects.ShouldBeGreaterThan(0);
             proxy.LastBackend.ShouldNotBe(runner.Port);
             output.WriteLine($"the proxied watcher reconnected {proxied.Reconnects} time(s), to :{proxy.LastBackend}");
+            await health.DisposeAsync();
+            output.WriteLine("the survivors' /health meanwhile: " + string.Join("; ",
+                health.Seen.GroupBy(h => System.Text.RegularExpressions.Regex.Replace(h, @"\d+", "N")).Select(g => $"{g.Count()}× {g.Key}")));
+            health.Seen.ShouldContain(h => h.StartsWith("Degraded") && h.Contains("no live node"), "the survivors say no live node runs the projection");
+            health.Seen.ShouldNotContain(h => h.StartsWith("Unhealthy"), "a survivor called itself unhealthy for a projection lost with another node");
 
             await load.DisposeAsync();
             var total = load.Created;
@@ -161,7 +167,8 @@ public sealed class NodeLossTests(ITestOutputHelper output)
             {
                 try
                 {
-                    var health = await http.GetFromJsonAsync<JsonElement>(node.BaseUrl + "/health");
+                    using var answer = await http.GetAsync(node.BaseUrl + "/health");
+                    var health = await answer.Content.ReadFromJsonAsync<JsonElement>();
                     if (health.GetProperty("checks").GetProperty("projections").GetProperty("data").TryGetProperty("runsHere", out var agents)
                         && agents.EnumerateArray().Any(a => a.GetString()!.Contains("dashboardprojection", StringComparison.OrdinalIgnoreCase)))
                         return node;
@@ -174,6 +181,48 @@ public sealed class NodeLossTests(ITestOutputHelper output)
             await Task.Delay(250);
         }
         throw new TimeoutException($"No node ran the dashboards projection within {within.TotalSeconds} s.");
+    }
+
+    /// <summary>What the nodes' /health said, polled every 250 ms: "Status: the projections check's description".</summary>
+    private sealed class HealthLog : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly List<string> _seen = [];
+        private readonly Task _polling;
+
+        public HealthLog(IReadOnlyList<AppProcess> nodes) => _polling = Task.Run(() => Poll(nodes));
+
+        public List<string> Seen { get { lock (_seen) return [.. _seen]; } }
+
+        private async Task Poll(IReadOnlyList<AppProcess> nodes)
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            while (!_stop.IsCancellationRequested)
+            {
+                foreach (var node in nodes)
+                {
+                    try
+                    {
+                        using var answer = await http.GetAsync(node.BaseUrl + "/health", _stop.Token);
+                        var health = await answer.Content.ReadFromJsonAsync<JsonElement>(_stop.Token);
+                        var projections = health.GetProperty("checks").GetProperty("projections");
+                        lock (_seen) _seen.Add($"{health.GetProperty("status").GetString()}: {projections.GetProperty("description").GetString()}");
+                    }
+                    catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JsonException or KeyNotFoundException)
+                    {
+                        // Stopping, or no answer: nothing to note.
+                    }
+                }
+                try { await Task.Delay(250, _stop.Token); } catch (OperationCanceledException) { }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_stop.IsCancellationRequested) return;
+            await _stop.CancelAsync();
+            await _polling;
+        }
     }
 
     private static async Task<CookieCollection> SignIn(AppProcess node)
