@@ -17,13 +17,11 @@ function key(dashboard: string, scope: string) {
 }
 
 /**
- * When a node goes away its users' connections drop; behind the county's proxy the first retry
- * (at once) lands on another node. Unlike SignalR's default (four tries in 42 s, then it gives
- * up), this keeps trying every 15 s, with jitter so a restarted site is not met by every browser at once.
+ * After SignalR's own reconnects (at once, then 2, 10 and 30 s) have failed, the next try comes this
+ * long after the last: a site whose every node was down is met again, but not by every browser at once.
  */
-export function reconnectDelay({ previousRetryCount }: { previousRetryCount: number }): number {
-  const steps = [0, 2000, 5000, 10000];
-  return previousRetryCount < steps.length ? steps[previousRetryCount] : 15000 + Math.floor(Math.random() * 5000);
+export function restartDelay(): number {
+  return 15000 + Math.floor(Math.random() * 5000);
 }
 
 // The SignalR client is loaded with the first live dashboard, not with the app.
@@ -32,23 +30,30 @@ function getConnection(): Promise<HubConnection> {
     // The session cookie goes with the negotiation and the WebSocket by itself.
     const c = new HubConnectionBuilder()
       .withUrl('/hubs/dashboards', { headers: { ...PAGE_HEADER }, withCredentials: true })
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: reconnectDelay })
+      .withAutomaticReconnect()
       .configureLogging(LogLevel.Warning)
       .build();
     c.on('dashboardChanged', (message: DashboardChanged) => handlers.forEach((h) => h(message)));
     // Group membership belongs to a connection id, which changes on reconnect: watch again.
     c.onreconnected(() => rewatch());
-    // The server closes the connection when the session it was opened with expires. A session that
-    // was renewed meanwhile reconnects at once; one that ended sends the user back to sign in.
-    c.onclose(() => {
-      if (watches.size === 0 || !getSession()) return;
-      void refreshSession().then((session) => {
-        if (session && connection) void ensureStarted().then(rewatch, (e) => console.warn('SignalR reconnect failed', e));
-      });
-    });
+    // The server closes the connection when the session it was opened with expires, and SignalR stops
+    // reconnecting after 42 s (every node down). A session that is still valid (or renewed meanwhile)
+    // reconnects, and keeps trying while no node answers; one that ended sends the user back to sign in.
+    c.onclose(() => restart(c));
     return c;
   });
   return connection;
+}
+
+function restart(c: HubConnection) {
+  if (watches.size === 0 || !getSession()) return;
+  void refreshSession().then((session) => {
+    if (!session || connection === null || c.state !== 'Disconnected') return;
+    void ensureStarted().then(rewatch, (e) => {
+      console.warn('SignalR reconnect failed', e);
+      setTimeout(() => restart(c), restartDelay());
+    });
+  });
 }
 
 function rewatch() {

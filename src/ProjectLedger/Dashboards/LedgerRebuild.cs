@@ -19,19 +19,20 @@ public static class LedgerRebuild
     public static async Task RebuildDashboardsAsync(IServiceProvider services, TimeSpan shardTimeout, CancellationToken ct)
     {
         var store = services.GetRequiredService<IDocumentStore>();
+        var push = services.GetRequiredService<DashboardPush>();
         if (services.GetService<IProjectionCoordinator>() is { } coordinator)
         {
             var running = coordinator.DaemonForMainDatabase();
             await running.RebuildProjectionAsync(typeof(DashboardProjection), shardTimeout, ct);
+            // Pushed before the shard runs again, so no push of the rebuilt figures overtakes a newer one.
+            await push.PushAllAsync(store, ct);
             // The daemon stops the shard after its replay and starts it again only with the host:
             // without this the dashboards stood still after a live rebuild.
             await running.StartAgentAsync(Shard, ct);
+            return;
         }
-        else
-        {
-            using var daemon = await store.BuildProjectionDaemonAsync();
-            await daemon.RebuildProjectionAsync(typeof(DashboardProjection), shardTimeout, ct);
-        }
-        await services.GetRequiredService<DashboardPush>().PushAllAsync(store, ct);
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        await daemon.RebuildProjectionAsync(typeof(DashboardProjection), shardTimeout, ct);
+        await push.PushAllAsync(store, ct);
     }
 }

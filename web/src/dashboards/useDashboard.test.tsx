@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DashboardQuery } from '../api';
 import { LiveRegionProvider } from '../components/LiveRegion';
 import { fakeHub, mockFetch, signIn } from '../test/utils';
@@ -112,10 +112,56 @@ describe('useDashboard', () => {
   });
 });
 
-describe('reconnectDelay', () => {
-  it('tries at once, then backs off, and never gives up', async () => {
-    const { reconnectDelay } = await import('../signalr');
-    expect([0, 1, 2, 3].map((n) => reconnectDelay({ previousRetryCount: n }))).toEqual([0, 2000, 5000, 10000]);
-    for (const n of [4, 50, 1000]) expect(reconnectDelay({ previousRetryCount: n })).toBeGreaterThanOrEqual(15000);
+describe('when SignalR gives up reconnecting', () => {
+  it('starts again while the session is valid, retrying while no node answers, and watches again', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      signIn();
+      mockFetch({
+        '/api/dashboards/funnel': { scope: 'county:helsinki', total: 7 },
+        '/api/session': { signedIn: true, user: 'vk-projektitoimisto', role: 'projectOffice', county: 'vantaa-kerava' },
+      });
+      fakeHub().answer = (dashboard, scope) => ({ dashboard, scope, data: { scope, total: 9 } });
+      const { result } = render({ county: 'helsinki' });
+      await waitFor(() => expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 9 }));
+
+      fakeHub().answer = (dashboard, scope) => ({ dashboard, scope, data: { scope, total: 12 } });
+      fakeHub().failStarts = 1; // the first start after the close finds no node
+      act(() => fakeHub().closed?.());
+      await waitFor(() => expect(fakeHub().failStarts).toBe(0));
+      expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 9 });
+
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(21000);
+      });
+      await waitFor(() => expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 12 }));
+      expect(fakeHub().invoked.filter((x) => x[0] === 'Watch')).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not start again when the session has ended', async () => {
+    signIn();
+    mockFetch({
+      '/api/dashboards/funnel': { scope: 'county:helsinki', total: 7 },
+      '/api/session': { signedIn: false },
+    });
+    render({ county: 'helsinki' });
+    await waitFor(() => expect(fakeHub().invoked).toContainEqual(['Watch', 'funnel', 'county:helsinki']));
+    act(() => fakeHub().closed?.());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fakeHub().invoked.filter((x) => x[0] === 'Watch')).toHaveLength(1);
+  });
+});
+
+describe('restartDelay', () => {
+  it('waits 15–20 s, so browsers do not all come back at once', async () => {
+    const { restartDelay } = await import('../signalr');
+    for (let i = 0; i < 20; i++) {
+      const d = restartDelay();
+      expect(d).toBeGreaterThanOrEqual(15000);
+      expect(d).toBeLessThan(20000);
+    }
   });
 });

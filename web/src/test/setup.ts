@@ -23,6 +23,10 @@ export interface FakeHub {
   answer: ((dashboard: string, scope: string) => unknown) | null;
   /** Simulates a dropped and re-established connection: the client's onreconnected callback. */
   reconnected: (() => void) | null;
+  /** Simulates a connection closed for good (SignalR gave up reconnecting): the client's onclose callback. */
+  closed: (() => void) | null;
+  /** How many of the next start() calls fail, as when no node answers. */
+  failStarts: number;
 }
 const hub: FakeHub = {
   url: null,
@@ -31,6 +35,8 @@ const hub: FakeHub = {
   handlers: {},
   answer: null,
   reconnected: null,
+  closed: null,
+  failStarts: 0,
   push(dashboard, scope, data) {
     hub.handlers.dashboardChanged?.({ dashboard, scope, data });
   },
@@ -47,8 +53,17 @@ vi.mock('@microsoft/signalr', () => {
     onreconnected(callback: () => void) {
       h.reconnected = callback;
     }
-    onclose() {}
+    onclose(callback: () => void) {
+      h.closed = () => {
+        this.state = 'Disconnected';
+        callback();
+      };
+    }
     async start() {
+      if (h.failStarts > 0) {
+        h.failStarts--;
+        throw new Error('no node answers');
+      }
       this.state = 'Connected';
     }
     async stop() {
@@ -89,6 +104,8 @@ afterEach(async () => {
   hub.invoked.length = 0;
   hub.answer = null;
   hub.reconnected = null;
+  hub.closed = null;
+  hub.failStarts = 0;
   const { setSession } = await import('../session');
   setSession(null);
   sessionStorage.clear();
