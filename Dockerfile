@@ -26,9 +26,9 @@ WORKDIR /app
 COPY --from=build /app .
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
-# The image's unprivileged "app" user (uid 1654). It writes only to two volumes: the transparency log's
-# checkpoints and the session key ring shared by the nodes; a new named volume takes this ownership.
-RUN mkdir -p /checkpoints /keys && chown "$APP_UID" /checkpoints /keys
+# The image's unprivileged "app" user (uid 1654). It writes only to the transparency log's checkpoint
+# volume; a new named volume takes this folder's ownership.
+RUN mkdir -p /checkpoints && chown "$APP_UID" /checkpoints
 USER $APP_UID
 # The runtime image has no curl: the app's own probe asks /health without building a host.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["dotnet", "ProjectLedger.dll", "probe"]

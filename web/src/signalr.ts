@@ -16,6 +16,14 @@ function key(dashboard: string, scope: string) {
   return `${dashboard}|${scope}`;
 }
 
+/**
+ * After SignalR's own reconnects (at once, then 2, 10 and 30 s) have failed, the next try comes this
+ * long after the last: a site whose every node was down is met again, but not by every browser at once.
+ */
+export function restartDelay(): number {
+  return 15000 + Math.floor(Math.random() * 5000);
+}
+
 // The SignalR client is loaded with the first live dashboard, not with the app.
 function getConnection(): Promise<HubConnection> {
   connection ??= import('@microsoft/signalr').then(({ HubConnectionBuilder, LogLevel }) => {
@@ -28,17 +36,24 @@ function getConnection(): Promise<HubConnection> {
     c.on('dashboardChanged', (message: DashboardChanged) => handlers.forEach((h) => h(message)));
     // Group membership belongs to a connection id, which changes on reconnect: watch again.
     c.onreconnected(() => rewatch());
-    // The server closes the connection when the session it was opened with expires. A session that
-    // was renewed meanwhile reconnects at once; one that ended sends the user back to sign in.
-    c.onclose(() => {
-      if (watches.size === 0 || !getSession()) return;
-      void refreshSession().then((session) => {
-        if (session && connection) void ensureStarted().then(rewatch, (e) => console.warn('SignalR reconnect failed', e));
-      });
-    });
+    // The server closes the connection when the session it was opened with expires, and SignalR stops
+    // reconnecting after 42 s (every node down). A session that is still valid (or renewed meanwhile)
+    // reconnects, and keeps trying while no node answers; one that ended sends the user back to sign in.
+    c.onclose(() => restart(c));
     return c;
   });
   return connection;
+}
+
+function restart(c: HubConnection) {
+  if (watches.size === 0 || !getSession()) return;
+  void refreshSession().then((session) => {
+    if (!session || connection === null || c.state !== 'Disconnected') return;
+    void ensureStarted().then(rewatch, (e) => {
+      console.warn('SignalR reconnect failed', e);
+      setTimeout(() => restart(c), restartDelay());
+    });
+  });
 }
 
 function rewatch() {
@@ -60,10 +75,14 @@ async function ensureStarted(): Promise<HubConnection> {
   return c;
 }
 
+// Watch answers the scope's figures as they are once the connection is in the group: handed on like a
+// push, they cover what changed before (between the page's GET and the Watch, or while reconnecting).
 async function invoke(method: 'Watch' | 'Unwatch', dashboard: string, scope: string) {
   try {
     const c = await ensureStarted();
-    if (c.state === 'Connected') await c.invoke(method, dashboard, scope);
+    if (c.state !== 'Connected') return;
+    const answer = await c.invoke<DashboardChanged | undefined>(method, dashboard, scope);
+    if (method === 'Watch' && answer && watches.has(key(dashboard, scope))) handlers.forEach((h) => h(answer));
   } catch (e) {
     console.warn(`SignalR ${method} failed`, e);
   }

@@ -6,7 +6,7 @@ namespace ProjectLedger.Bench;
 /// <summary>
 /// ops/bench's runner: every scenario next to its twin, in one run, on this machine. Prints a table,
 /// `bench name: value unit` and `ratio name: value` lines, and writes JSON under .ledger/bench/.
-/// Usage (ops/bench does this): LEDGER_DB=... BENCH_APP_DLL=... ProjectLedger.Bench [--quick] [--only a,b] (scenarios: command, push, tlog, bulk, rebuild, reads, asof, export, startup)
+/// Usage (ops/bench does this): LEDGER_DB=... BENCH_APP_DLL=... ProjectLedger.Bench [--quick] [--only a,b] (scenarios: command, push, soak, tlog, bulk, rebuild, reads, asof, export, startup)
 /// </summary>
 public static class BenchMain
 {
@@ -32,6 +32,10 @@ public static class BenchMain
                 var commands = new CommandScenarios(env, results, data, rows, app);
                 if (On("command")) await commands.Run();
                 if (On("push")) await commands.Push();
+            }
+            if (On("soak"))
+            {
+                await new SoakScenario(env, results).Run();
             }
             if (On("startup"))
             {

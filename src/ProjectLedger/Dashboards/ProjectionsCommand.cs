@@ -11,7 +11,8 @@ namespace ProjectLedger.Dashboards;
 /// <summary>
 /// `projections list` and `projections rebuild [--projection NAME]`: a projection's documents are
 /// deleted and every event is replayed, with a progress bar per projection. Stop the app nodes'
-/// daemons (or accept a short race) while a rebuild runs.
+/// daemons (or accept a short race) while a rebuild runs. With LEDGER_REDIS set, the rebuilt
+/// dashboards are pushed to the nodes' watchers through the backplane.
 /// </summary>
 public sealed class ProjectionsCommand : LedgerCommand
 {
@@ -69,6 +70,8 @@ public sealed class ProjectionsCommand : LedgerCommand
                 while (await Task.WhenAny(rebuild, Task.Delay(250, ct)) != rebuild)
                     bar.Value = Math.Min(head, await progression.OfAsync(name, ct));
                 await rebuild;
+                // With LEDGER_REDIS the nodes' watchers get the rebuilt figures (the replay pushed nothing).
+                if (name == nameof(DashboardProjection)) await services.GetRequiredService<DashboardPush>().PushAllAsync(store, ct);
                 bar.Value = bar.MaxValue;
                 bar.StopTask();
                 Console.WriteLine($"Finished rebuilding {name} in {clock.ElapsedMilliseconds} ms ({head} events)");

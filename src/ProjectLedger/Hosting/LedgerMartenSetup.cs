@@ -66,6 +66,7 @@ public static class LedgerMartenSetup
         opts.ConfigureExperiments();
         opts.ConfigureDashboards();
         opts.ConfigureVisits();
+        Security.SharedKeyRing.Configure(opts);
     }
 
     private static void ConfigureEvents(StoreOptions opts)

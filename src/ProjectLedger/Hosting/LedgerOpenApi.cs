@@ -76,7 +76,9 @@ public static class LedgerOpenApi
                     OperationId = "health",
                     Summary = "Liveness and readiness: the database answers and the projections move",
                     Description = "No sign-in. 200 when healthy or degraded (projections more than 10 000 events behind), 503 when the database " +
-                                  "does not answer or the projections made no progress for 30 s. checks.projections.data holds eventLogHead and each shard's lag.",
+                                  "does not answer or the projections made no progress for 30 s. checks.projections.data holds eventLogHead and each shard's lag; " +
+                                  "with several nodes also runsHere (the projection agents on this node) and dashboardsOnNode (the Wolverine node number running the dashboards), " +
+                                  "and it is degraded while no live node runs them (start-up, or a lost node being replaced).",
                     Tags = new HashSet<OpenApiTagReference> { new("Health", document) },
                     Responses = new OpenApiResponses
                     {

@@ -5,7 +5,7 @@ using Wolverine.Runtime;
 
 namespace ProjectLedger.Hosting;
 
-/// <summary>`db-apply`: creates or updates the schema (tables, indexes, the audit trigger) and Wolverine's message tables; safe to repeat.</summary>
+/// <summary>`db-apply`: creates or updates the schema (tables, indexes, the audit trigger), Wolverine's message tables and the first session key; safe to repeat.</summary>
 public sealed class SchemaCommand : LedgerCommand
 {
     public override Command Definition { get; } = new("db-apply",
@@ -17,6 +17,7 @@ public sealed class SchemaCommand : LedgerCommand
         await services.GetRequiredService<LedgerSchema>().EnsureAsync(ct);
         // Marten's migration leaves out Wolverine's inbox, outbox and node tables; nodes no longer create them at start.
         await services.GetRequiredService<IWolverineRuntime>().Storage.Admin.MigrateAsync(AutoCreate.CreateOrUpdate);
+        Security.SharedKeyRing.EnsureKey(services);
         Console.WriteLine($"Schema {ledger.Schema} is up to date in {LedgerCommandLine.Where(ledger)}.");
         return LedgerExit.Ok;
     }

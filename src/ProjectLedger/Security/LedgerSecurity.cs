@@ -36,6 +36,7 @@ public static class LedgerSecurity
         var keys = services.AddDataProtection().SetApplicationName("ProjectLedger");
         // Several nodes (or a restart) must read each other's session cookies: keep the key ring somewhere shared.
         if (config["LEDGER_KEYS_DIR"] is { Length: > 0 } dir) keys.PersistKeysToFileSystem(new DirectoryInfo(dir));
+        else SharedKeyRing.AddSharedKeyRing(services);
 
         var authentication = services.AddAuthentication(o =>
         {

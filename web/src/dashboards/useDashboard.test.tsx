@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DashboardQuery } from '../api';
 import { LiveRegionProvider } from '../components/LiveRegion';
 import { fakeHub, mockFetch, signIn } from '../test/utils';
@@ -37,6 +37,32 @@ describe('useDashboard', () => {
 
     unmount();
     await waitFor(() => expect(fakeHub().invoked).toContainEqual(['Unwatch', 'funnel', 'county:helsinki']));
+  });
+
+  it('takes the figures Watch answers, at once and after a reconnect, so changes made meanwhile show without a push', async () => {
+    signIn();
+    let total = 8; // a change committed between the GET and the Watch
+    fakeHub().answer = (dashboard, scope) => ({ dashboard, scope, data: { scope, total } });
+    mockFetch({ '/api/dashboards/funnel': { scope: 'county:helsinki', total: 7 } });
+    const { result } = render({ county: 'helsinki' });
+    await waitFor(() => expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 8 }));
+    expect(result.current.liveUpdatedAt).toBeInstanceOf(Date);
+
+    total = 11; // changes while the connection was down, whose pushes went nowhere
+    act(() => fakeHub().reconnected?.());
+    await waitFor(() => expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 11 }));
+    expect(fakeHub().invoked.filter((x) => x[0] === 'Watch')).toHaveLength(2);
+  });
+
+  it('announces nothing when Watch answers the figures already shown', async () => {
+    signIn();
+    fakeHub().answer = (dashboard, scope) => ({ dashboard, scope, data: { scope, total: 7 } });
+    mockFetch({ '/api/dashboards/funnel': { scope: 'county:helsinki', total: 7 } });
+    const { result } = render({ county: 'helsinki' });
+    await waitFor(() => expect(fakeHub().invoked).toContainEqual(['Watch', 'funnel', 'county:helsinki']));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(result.current.liveUpdatedAt).toBeNull();
+    expect(liveRegion().textContent).toBe('');
   });
 
   it('with a past time asks for it, watches nothing and ignores pushes; back to live it watches again', async () => {
@@ -83,5 +109,59 @@ describe('useDashboard', () => {
     await waitFor(() => expect(result.current.loading).toBe(false));
     expect(result.current.data).toBeNull();
     expect((result.current.error as Error).message).toBe('Ei oikeutta.');
+  });
+});
+
+describe('when SignalR gives up reconnecting', () => {
+  it('starts again while the session is valid, retrying while no node answers, and watches again', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      signIn();
+      mockFetch({
+        '/api/dashboards/funnel': { scope: 'county:helsinki', total: 7 },
+        '/api/session': { signedIn: true, user: 'vk-projektitoimisto', role: 'projectOffice', county: 'vantaa-kerava' },
+      });
+      fakeHub().answer = (dashboard, scope) => ({ dashboard, scope, data: { scope, total: 9 } });
+      const { result } = render({ county: 'helsinki' });
+      await waitFor(() => expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 9 }));
+
+      fakeHub().answer = (dashboard, scope) => ({ dashboard, scope, data: { scope, total: 12 } });
+      fakeHub().failStarts = 1; // the first start after the close finds no node
+      act(() => fakeHub().closed?.());
+      await waitFor(() => expect(fakeHub().failStarts).toBe(0));
+      expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 9 });
+
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(21000);
+      });
+      await waitFor(() => expect(result.current.data).toEqual({ scope: 'county:helsinki', total: 12 }));
+      expect(fakeHub().invoked.filter((x) => x[0] === 'Watch')).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not start again when the session has ended', async () => {
+    signIn();
+    mockFetch({
+      '/api/dashboards/funnel': { scope: 'county:helsinki', total: 7 },
+      '/api/session': { signedIn: false },
+    });
+    render({ county: 'helsinki' });
+    await waitFor(() => expect(fakeHub().invoked).toContainEqual(['Watch', 'funnel', 'county:helsinki']));
+    act(() => fakeHub().closed?.());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fakeHub().invoked.filter((x) => x[0] === 'Watch')).toHaveLength(1);
+  });
+});
+
+describe('restartDelay', () => {
+  it('waits 15–20 s, so browsers do not all come back at once', async () => {
+    const { restartDelay } = await import('../signalr');
+    for (let i = 0; i < 20; i++) {
+      const d = restartDelay();
+      expect(d).toBeGreaterThanOrEqual(15000);
+      expect(d).toBeLessThan(20000);
+    }
   });
 });

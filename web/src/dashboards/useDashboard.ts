@@ -48,6 +48,8 @@ export function useDashboard<T>(
   const { replace } = loaded;
   const onData = useCallback(
     (figures: T) => {
+      // The answer to Watch (or a reconnect's) is usually what is shown already: nothing to announce.
+      if (JSON.stringify(figures) === JSON.stringify(shown.current)) return;
       const now = new Date();
       const what = describe?.(shown.current, figures) ?? null;
       replace({ figures });

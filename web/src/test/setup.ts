@@ -19,12 +19,24 @@ export interface FakeHub {
   invoked: unknown[][];
   handlers: Record<string, (...args: unknown[]) => void>;
   push: (dashboard: string, scope: string, data: unknown) => void;
+  /** What Watch answers (the scope's figures as a DashboardChanged); undefined by default. */
+  answer: ((dashboard: string, scope: string) => unknown) | null;
+  /** Simulates a dropped and re-established connection: the client's onreconnected callback. */
+  reconnected: (() => void) | null;
+  /** Simulates a connection closed for good (SignalR gave up reconnecting): the client's onclose callback. */
+  closed: (() => void) | null;
+  /** How many of the next start() calls fail, as when no node answers. */
+  failStarts: number;
 }
 const hub: FakeHub = {
   url: null,
   options: null,
   invoked: [],
   handlers: {},
+  answer: null,
+  reconnected: null,
+  closed: null,
+  failStarts: 0,
   push(dashboard, scope, data) {
     hub.handlers.dashboardChanged?.({ dashboard, scope, data });
   },
@@ -38,9 +50,20 @@ vi.mock('@microsoft/signalr', () => {
     on(name: string, handler: (...args: unknown[]) => void) {
       h.handlers[name] = handler;
     }
-    onreconnected() {}
-    onclose() {}
+    onreconnected(callback: () => void) {
+      h.reconnected = callback;
+    }
+    onclose(callback: () => void) {
+      h.closed = () => {
+        this.state = 'Disconnected';
+        callback();
+      };
+    }
     async start() {
+      if (h.failStarts > 0) {
+        h.failStarts--;
+        throw new Error('no node answers');
+      }
       this.state = 'Connected';
     }
     async stop() {
@@ -48,6 +71,7 @@ vi.mock('@microsoft/signalr', () => {
     }
     async invoke(...args: unknown[]) {
       h.invoked.push(args);
+      return args[0] === 'Watch' ? h.answer?.(args[1] as string, args[2] as string) : undefined;
     }
   }
   class HubConnectionBuilder {
@@ -78,6 +102,10 @@ afterEach(async () => {
   const { disconnect } = await import('../signalr');
   await disconnect();
   hub.invoked.length = 0;
+  hub.answer = null;
+  hub.reconnected = null;
+  hub.closed = null;
+  hub.failStarts = 0;
   const { setSession } = await import('../session');
   setSession(null);
   sessionStorage.clear();
