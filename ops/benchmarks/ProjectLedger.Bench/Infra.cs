@@ -76,6 +76,9 @@ public sealed class AppProcess : IAsyncDisposable
         e["DOTNET_ENVIRONMENT"] = "Production";
         e["Logging__LogLevel__Default"] = "Warning";
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) e[k] = v;
+        // BENCH_APP_X=v runs the app with X=v (e.g. BENCH_APP_LEDGER_DAEMON=off to see what the daemon costs).
+        foreach (System.Collections.DictionaryEntry v in Environment.GetEnvironmentVariables())
+            if (v.Key is string key && key.StartsWith("BENCH_APP_") && key != "BENCH_APP_DLL") e[key["BENCH_APP_".Length..]] = v.Value as string;
         var process = new Process { StartInfo = start };
         var app = new AppProcess(process, url, schema);
         process.OutputDataReceived += (_, a) => app.Append(a.Data);
