@@ -6,7 +6,7 @@ namespace ProjectLedger.Bench;
 /// <summary>
 /// ops/bench's runner: every scenario next to its twin, in one run, on this machine. Prints a table,
 /// `bench name: value unit` and `ratio name: value` lines, and writes JSON under .ledger/bench/.
-/// Usage (ops/bench does this): LEDGER_DB=... BENCH_APP_DLL=... ProjectLedger.Bench [--quick] [--only a,b] (scenarios: command, push, tlog, bulk, rebuild, reads, asof, export, startup)
+/// Usage (ops/bench does this): LEDGER_DB=... BENCH_APP_DLL=... ProjectLedger.Bench [--quick] [--only a,b] (scenarios: page, command, push, tlog, bulk, rebuild, reads, asof, export, startup)
 /// </summary>
 public static class BenchMain
 {
@@ -26,9 +26,10 @@ public static class BenchMain
 
         try
         {
-            if (On("command") || On("push"))
+            if (On("command") || On("push") || On("page"))
             {
                 await using var app = await AppProcess.Start(env, "bench_cmd");
+                if (On("page")) await new PageScenarios(results, app).Run();
                 var commands = new CommandScenarios(env, results, data, rows, app);
                 if (On("command")) await commands.Run();
                 if (On("push")) await commands.Push();
