@@ -46,6 +46,7 @@ public static class DashboardsSetup
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("projectledger"));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DashboardPush>();
+        services.AddSingleton<DashboardCache>();
         services.ConfigureMarten((sp, opts) => opts.Projections.AsyncListeners.Add(sp.GetRequiredService<DashboardPush>()));
         return services;
     }
