@@ -18,6 +18,8 @@ public static class BenchMain
         var results = new Results();
         var total = Stopwatch.StartNew();
         results.Size("quick", env.Quick);
+        // The machine is shared: its load says how far absolute figures can be trusted (ratios are run side by side).
+        results.Size("load_average_at_start", LoadAverage());
         Log.Say($"{(env.Quick ? "quick" : "full")} run; postmaster pid {env.PostmasterPid?.ToString() ?? "unknown (no PostgreSQL CPU)"}");
 
         await using var data = ProjectLedger.Hosting.LedgerMartenSetup.BuildDataSource(env.Db);
@@ -58,9 +60,14 @@ public static class BenchMain
         }
 
         results.Timing("total", total.Elapsed.TotalSeconds);
+        results.Size("load_average_at_end", LoadAverage());
+        results.Note($"load average (1, 5, 15 min) at start {results.SizeOf("load_average_at_start")}, at end {LoadAverage()}, on {Environment.ProcessorCount} cores");
         results.PrintTable();
         var path = results.Write(env.OutDir, env.Quick, total.Elapsed.TotalSeconds);
         Console.WriteLine($"results written to {path}");
         return 0;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

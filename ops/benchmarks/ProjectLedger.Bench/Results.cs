@@ -36,6 +36,7 @@ public sealed class Results
     public void Timing(string phase, double seconds) => _timings[phase] = Math.Round(seconds, 1);
     public void Note(string note) { _notes.Add(note); Log.Say("note: " + note); }
     public void Size(string name, object value) => _sizes[name] = value;
+    public object? SizeOf(string name) => _sizes.GetValueOrDefault(name);
 
     public void Add(Profile profile)
     {
