@@ -48,7 +48,8 @@ free_port() {
 # cluster_start NAME [fast|keep]: a cluster in .ledger/pg-NAME on a free port; prints its Npgsql
 # connection string. Without "keep" a stopped cluster is wiped and made anew (throw-away); "keep"
 # starts a stopped one again with its data (a new port if its old one is taken). "fast" trades
-# durability for speed (tests only).
+# durability for speed (tests only). LEDGER_PG_OPTS adds server options to a new cluster (ops/bench:
+# pg_stat_statements).
 cluster_start() {
   local name="$1" mode="${2:-}" bin dir port opts
   bin=$(pg_bin)
@@ -67,6 +68,7 @@ cluster_start() {
       || { cat "$dir/initdb.log" >&2; return 1; }
     opts="-k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB"
     if [ "$mode" = fast ]; then opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"; fi
+    if [ -n "${LEDGER_PG_OPTS:-}" ]; then opts="$opts $LEDGER_PG_OPTS"; fi
     say "starting PostgreSQL ($name), log $dir/postgres.log"
     port=$(pg_start "$dir" "$opts") || return 1
     pg_as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "create database ledger" postgres >/dev/null

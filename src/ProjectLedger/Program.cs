@@ -44,7 +44,6 @@ var app = builder.Build();
 
 app.UseLedgerSecurityHeaders(ledger);
 app.UseLedgerProblemDetails();
-app.UseLedgerUiPage();
 app.UseLedgerStaticFiles();
 app.UseMissingFileAsNotFound();
 app.UseAuthentication();

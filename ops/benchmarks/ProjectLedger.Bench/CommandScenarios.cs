@@ -76,6 +76,8 @@ public sealed class CommandScenarios(BenchEnv env, Results results, NpgsqlDataSo
             }
         }
 
+        await ProfileAppend(streams, duration);
+
         // Latency under an open-loop load at half the HTTP path's closed-loop throughput (both paths, same rate).
         var rate = Math.Max(5, Math.Round(c8RealEps * 0.5));
         var count = (int)(rate * duration.TotalSeconds);
@@ -121,6 +123,27 @@ public sealed class CommandScenarios(BenchEnv env, Results results, NpgsqlDataSo
         results.Timing("command path", clock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>
+    /// Where the time goes at 8 clients: one more run of each path with pg_stat_statements reset before
+    /// it, read per event, beside the CPU the app and PostgreSQL spent per event.
+    /// </summary>
+    private async Task ProfileAppend(List<Guid> streams, TimeSpan duration)
+    {
+        var profile = new SqlProfile(data);
+        if (!await profile.Enable()) return;
+        using var http = Tokens.Client(app.BaseUrl, 8, Tokens.Issue(_user.Id, _user.Role, County));
+        foreach (var (name, op) in new (string, Func<int, int, Task<bool>>)[]
+                 {
+                     ("append_http_c8", (w, i) => Http(http, Pick(streams, 8, w, i))),
+                     ("append_rawtxn_c8", (w, i) => Twin(Pick(streams, 8, w, i))),
+                 })
+        {
+            await profile.Reset();
+            var run = await Load.Closed(8, duration, int.MaxValue, op, Meter);
+            results.Add(await profile.Read(name, "event", run.Ok, run.Cpu, run.Seconds));
+        }
+    }
+
     private static Guid Pick(IReadOnlyList<Guid> streams, int workers, int worker, int i)
     {
         // Each worker owns its own streams: no two clients race on one stream (that is the one-stream test).
@@ -146,7 +169,7 @@ public sealed class CommandScenarios(BenchEnv env, Results results, NpgsqlDataSo
     /// What the HTTP path does, without the framework: in one transaction read the stream's version and
     /// its inline snapshot, decide (the same pure Decide), fold, insert the event row (the hash trigger
     /// fires as for Marten), move the stream row's version (optimistic: a lost race rolls back), upsert
-    /// the snapshot, and notify (Marten's UseListenNotifyForEventAppends).
+    /// the snapshot, and notify the projection daemon (the app's AppendNotice).
     /// </summary>
     private async Task<bool> Twin(Guid stream)
     {
@@ -213,7 +236,8 @@ public sealed class CommandScenarios(BenchEnv env, Results results, NpgsqlDataSo
                 new() { Value = state.Stage.ToString() }, new() { Value = state.LastChangedAt },
             },
         });
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"select pg_notify('bench_{_schema}_appended', '')"));
+        // The channel the app's projection daemon listens on: the twin's events wake it as the app's do.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"notify {ProjectLedger.Hosting.PacedDaemonWakeup.Channel}"));
         try
         {
             await batch.ExecuteNonQueryAsync();

@@ -75,7 +75,12 @@ public sealed class AppProcess : IAsyncDisposable
         e["ASPNETCORE_ENVIRONMENT"] = "Production";
         e["DOTNET_ENVIRONMENT"] = "Production";
         e["Logging__LogLevel__Default"] = "Warning";
+        // The UI as ops/build-web built it (the build output holds no wwwroot).
+        if (Environment.GetEnvironmentVariable("BENCH_WEBROOT") is { Length: > 0 } webRoot) e["ASPNETCORE_WEBROOT"] = webRoot;
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) e[k] = v;
+        // BENCH_APP_X=v runs the app with X=v (e.g. BENCH_APP_LEDGER_DAEMON=off to see what the daemon costs).
+        foreach (System.Collections.DictionaryEntry v in Environment.GetEnvironmentVariables())
+            if (v.Key is string key && key.StartsWith("BENCH_APP_") && key != "BENCH_APP_DLL") e[key["BENCH_APP_".Length..]] = v.Value as string;
         var process = new Process { StartInfo = start };
         var app = new AppProcess(process, url, schema);
         process.OutputDataReceived += (_, a) => app.Append(a.Data);

@@ -16,6 +16,7 @@ public sealed class Results
     private readonly Dictionary<string, double> _timings = [];
     private readonly List<string> _notes = [];
     private readonly Dictionary<string, object> _sizes = [];
+    private readonly List<Profile> _profiles = [];
 
     public void Bench(string scenario, string name, double value, string unit)
     {
@@ -35,6 +36,14 @@ public sealed class Results
     public void Timing(string phase, double seconds) => _timings[phase] = Math.Round(seconds, 1);
     public void Note(string note) { _notes.Add(note); Log.Say("note: " + note); }
     public void Size(string name, object value) => _sizes[name] = value;
+    public object? SizeOf(string name) => _sizes.GetValueOrDefault(name);
+
+    public void Add(Profile profile)
+    {
+        _profiles.Add(profile);
+        Console.WriteLine(FormattableString.Invariant(
+            $"profile {profile.Name}: {Fmt(profile.StatementsPerUnit)} statements, {Fmt(profile.ExecMsPerUnit)} ms in PostgreSQL, CPU app {Fmt(profile.AppCpuMsPerUnit)} ms pg {Fmt(profile.PgCpuMsPerUnit)} ms per {profile.Unit}"));
+    }
 
     private static double Threshold(string target) => double.Parse(target[2..].Trim(), CultureInfo.InvariantCulture);
 
@@ -61,6 +70,14 @@ public sealed class Results
             w.WriteLine($"   {r.Name,-34} {Fmt(r.Value, 3),8}   target {r.Target,-7} {(r.Met is true ? "MET" : r.Met is false ? "MISSED" : "n/a"),-7} {r.Detail}");
         w.WriteLine("-- CPU (% of one core; the machine has " + Environment.ProcessorCount + ")");
         foreach (var (run, use) in _cpu) w.WriteLine($"   {run,-48} {use}");
+        foreach (var p in _profiles)
+        {
+            w.WriteLine(FormattableString.Invariant(
+                $"-- profile {p.Name} ({p.Units} {p.Unit}s): per {p.Unit} {Fmt(p.StatementsPerUnit)} top-level statements, {Fmt(p.ExecMsPerUnit)} ms executing in PostgreSQL; CPU app {Fmt(p.AppCpuMsPerUnit)} ms, postgres {Fmt(p.PgCpuMsPerUnit)} ms"));
+            w.WriteLine("   calls   ms     rows   statement (pg_stat_statements by total time; '>' = run inside a trigger or function)");
+            foreach (var t in p.Top.Take(14))
+                w.WriteLine(FormattableString.Invariant($"   {t.CallsPerUnit,5:0.00} {t.MsPerUnit,6:0.000} {t.RowsPerUnit,6:0.00}  {(t.TopLevel ? "" : "> ")}{SqlProfile.Shorten(t.Query)}"));
+        }
         w.WriteLine("-- phase timings (s)");
         foreach (var (phase, s) in _timings) w.WriteLine($"   {phase,-48} {s,8:0.0}");
         foreach (var n in _notes) w.WriteLine("note: " + n);
@@ -80,6 +97,7 @@ public sealed class Results
             bench = _metrics,
             ratios = _ratios,
             cpu = _cpu,
+            profiles = _profiles,
             timings = _timings,
             notes = _notes,
         };

@@ -19,23 +19,24 @@ public static class DashboardEndpoints
     [ProducesResponseType<FunnelResponse>(200)]
     [WolverineGet("/api/dashboards/funnel")]
     public static Task<IResult> Funnel(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http) =>
-        Read(county, projectId, theme, session, http, at is { } moment
-            ? async (s, scope, _, ct) => await FunnelAsOf.At(s, scope, moment.ToUniversalTime(), ct)
-            : (s, scope, _, ct) => DashboardReader.Funnel(s, scope, ct));
+        at is { } moment
+            ? Read(county, projectId, theme, session, http, async (s, scope, _, ct) => await FunnelAsOf.At(s, scope, moment.ToUniversalTime(), ct))
+            : Live(DashboardReader.FunnelName, county, projectId, theme, session, http, default, (s, scope, _, ct) => DashboardReader.Funnel(s, scope, ct));
 
     [EndpointSummary("Live pilots: sites, days running, participants this week, overdue evaluations")]
     [ProducesResponseType<PilotsResponse>(200)]
     [WolverineGet("/api/dashboards/pilots")]
     public static Task<IResult> Pilots(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http, TimeProvider clock) =>
-        Read(county, projectId, theme, session, http, at is { } moment
-            ? async (s, scope, reveal, ct) =>
+        at is { } moment
+            ? Read(county, projectId, theme, session, http, async (s, scope, reveal, ct) =>
             {
                 var states = await PortfolioStates.At(s, scope, moment.ToUniversalTime(), ct);
                 var recent = states.Participation.ToLookup(p => p.ExperimentId, p => new DatedCount(p.Record.PeriodEnd, p.Record.ByKind.Values.Sum()));
                 var cards = states.Experiments.Select(e => PilotCard.Of(e, [.. recent[e.Id]], e.LastChangedAt));
                 return PilotsResponse.From(scope, cards, moment.ToUniversalTime(), states.LastEventAt).AsSeenBy(reveal);
-            }
-            : (s, scope, reveal, ct) => DashboardReader.Pilots(s, scope, reveal, DashboardReader.Today(clock), ct));
+            })
+            : Live(DashboardReader.PilotsName, county, projectId, theme, session, http, DashboardReader.Today(clock),
+                (s, scope, reveal, ct) => DashboardReader.Pilots(s, scope, reveal, DashboardReader.Today(clock), ct));
 
     /// <summary>Participation now or as of ?at=; with ?from=&amp;to= only the records whose period ends in that range count.</summary>
     [EndpointSummary("Participation by stakeholder kind, age band, way and channel, with reach gaps")]
@@ -47,7 +48,8 @@ public static class DashboardEndpoints
         if (from is { } f && to is { } t && f > t)
             return Task.FromResult(LedgerProblems.ToResult(Invalid.Field("from", "The period starts on or before it ends.")));
         var moment = at?.ToUniversalTime();
-        if (from is null && to is null && moment is null) return Read(county, projectId, theme, session, http, DashboardReader.Participation);
+        if (from is null && to is null && moment is null)
+            return Live(DashboardReader.ParticipationName, county, projectId, theme, session, http, default, DashboardReader.Participation);
         return Read(county, projectId, theme, session, http, async (s, scope, reveal, ct) =>
         {
             var view = new ParticipationView { Id = scope };
@@ -78,6 +80,19 @@ public static class DashboardEndpoints
         if (await scope.Authorize(user, session, http.RequestAborted) is { } refusal)
             return LedgerProblems.ToResult(refusal);
         return Results.Ok(await read(session, scope, PrivateCount.Reveals(user), http.RequestAborted));
+    }
+
+    /// <summary>A live dashboard: as Read, through the DashboardCache (today: the day the answer depends on, if any).</summary>
+    private static async Task<IResult> Live(string dashboard, string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http,
+        DateOnly today, Func<IQuerySession, DashboardScope, bool, CancellationToken, Task<object>> read)
+    {
+        var user = LedgerUser.From(http.User);
+        var scope = DashboardScope.FromQuery(county, projectId, theme, user);
+        if (await scope.Authorize(user, session, http.RequestAborted) is { } refusal)
+            return LedgerProblems.ToResult(refusal);
+        var reveal = PrivateCount.Reveals(user);
+        return await http.RequestServices.GetRequiredService<DashboardCache>()
+            .Read(dashboard, scope, reveal, today, () => read(session, scope, reveal, http.RequestAborted), http.RequestAborted);
     }
 }
 

@@ -48,6 +48,7 @@ public static class DashboardsSetup
         services.AddSingleton<DashboardPush>();
         services.AddSingleton<ProjectionLag>();
         services.AddHealthChecks().AddCheck<ProjectionLag>("projections");
+        services.AddSingleton<DashboardCache>();
         services.ConfigureMarten((sp, opts) => opts.Projections.AsyncListeners.Add(sp.GetRequiredService<DashboardPush>()));
         return services;
     }

@@ -38,6 +38,8 @@ public static class LedgerMartenSetup
 
         if (ledger.RunDaemon && !ledger.MultiNode)
             marten.AddAsyncDaemon(DaemonMode.Solo);
+        services.ConfigureMarten((sp, opts) => opts.Projections.Wakeup = new PacedDaemonWakeup(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<PacedDaemonWakeup>()));
 
         return services;
     }
@@ -76,8 +78,8 @@ public static class LedgerMartenSetup
         opts.Events.MetadataConfig.CausationIdEnabled = true;
         opts.Events.MetadataConfig.HeadersEnabled = true;
         opts.Events.MetadataConfig.UserNameEnabled = true;
-        // Wake the async daemon on append instead of waiting for its next poll.
-        opts.Events.UseListenNotifyForEventAppends = true;
+        // Wake the async daemon on append instead of waiting for its next poll (PacedDaemonWakeup listens).
+        opts.Listeners.Add(new AppendNotice());
         opts.Events.AddEventTypes(LedgerEventTypes.Current);
     }
 }

@@ -6,7 +6,7 @@ namespace ProjectLedger.Hosting;
 /// <summary>
 /// The single-page UI's index.html, served per request with this response's CSP nonce in
 /// `<meta property="csp-nonce">`, where styled-components reads it for the style tags it injects.
-/// Never stored: every copy carries its own nonce. Served before the static files, so uncompressed.
+/// Never stored: every copy carries its own nonce. Served before the static files (LedgerStaticFiles), compressed.
 /// </summary>
 public static class UiPage
 {

@@ -181,10 +181,15 @@ public sealed class TransparencyLog(NpgsqlDataSource dataSource, LedgerTables ta
                  and not exists (select 1 from {Schema}.{LogSchema.Leaves} l where l.seq_id = e.seq_id)
                order by e.seq_id limit {Batch}
               """
+            // Two index ranges, not "seq_id > $1 or seq_id = any($2)": under a generic (prepared) plan
+            // that OR walked the primary key from the first event on every poll.
             : $"""
-              select stream_id, {ChainVerifier.EventColumns} from {Schema}.mt_events e
-               where e.seq_id > $1 or e.seq_id = any($2)
-               order by e.seq_id limit {Batch}
+              (select stream_id, {ChainVerifier.EventColumns} from {Schema}.mt_events e
+                where e.seq_id > $1 order by e.seq_id limit {Batch})
+              union all
+              (select stream_id, {ChainVerifier.EventColumns} from {Schema}.mt_events e
+                where e.seq_id = any($2))
+              order by seq_id limit {Batch}
               """, connection))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = sweeping ? _sweptTo : _maxSequence });
