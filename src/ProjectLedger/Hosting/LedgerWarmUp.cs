@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Marten;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
@@ -11,6 +13,7 @@ using Npgsql;
 using ProjectLedger.Counties;
 using ProjectLedger.Dashboards;
 using ProjectLedger.Experiments;
+using ProjectLedger.Security;
 
 namespace ProjectLedger.Hosting;
 
@@ -23,8 +26,8 @@ namespace ProjectLedger.Hosting;
 /// A warm-up that fails only costs speed, never the start.
 /// </summary>
 public sealed class LedgerWarmUp(
-    IDocumentStore store, NpgsqlDataSource dataSource, EndpointDataSource endpoints,
-    IOptions<JsonOptions> http, TimeProvider clock, ILogger<LedgerWarmUp> log) : IHostedService
+    IDocumentStore store, NpgsqlDataSource dataSource, EndpointDataSource endpoints, IServiceScopeFactory scopes,
+    IDataProtectionProvider protection, IOptions<JsonOptions> http, TimeProvider clock, ILogger<LedgerWarmUp> log) : IHostedService
 {
     private const int PooledConnections = 4;
 
@@ -42,6 +45,9 @@ public sealed class LedgerWarmUp(
             await OpenConnections(limit.Token);
             await TakeMartenPaths(limit.Token);
             await DryRunDashboards(limit.Token);
+            await DryRequests(limit.Token);
+            // The session cookies' key ring, read from the database on first use (sign-in would wait for it).
+            protection.CreateProtector(nameof(LedgerWarmUp)).Protect([1]);
             await contracts;
             Finished = true;
             log.LogInformation("Warmed up in {Elapsed:0} ms", elapsed.Elapsed.TotalMilliseconds);
@@ -83,6 +89,47 @@ public sealed class LedgerWarmUp(
         var proposed = new ExperimentProposed("-", "-", CountyCatalog.All[0].Slug, null, null, ["-"], "-");
         IEvent e = new Event<ExperimentProposed>(proposed) { StreamId = Guid.CreateVersion7(), Version = 1, Sequence = 1, Timestamp = clock.GetUtcNow() };
         await new DashboardProjection().ApplyAsync(neverSaved, [e], ct);
+    }
+
+    /// <summary>
+    /// Requests that store nothing, sent straight to their endpoints (no socket, no sign-in): the live
+    /// dashboards, read from their precomputed documents, and a proposal refused for its empty body,
+    /// which takes the command's whole pipeline up to its validation, session included.
+    /// </summary>
+    private static readonly (string Method, string Route, string? Body)[] DryRuns =
+    [
+        ("GET", "/api/dashboards/funnel", null),
+        ("GET", "/api/dashboards/pilots", null),
+        ("GET", "/api/dashboards/participation", null),
+        ("POST", "/api/experiments", "{}"),
+    ];
+
+    private async Task DryRequests(CancellationToken ct)
+    {
+        var reader = new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(LedgerUser.SubjectClaim, nameof(LedgerWarmUp)),
+            new Claim(LedgerUser.RoleClaim, Roles.Leadership),
+            new Claim(LedgerUser.CountyClaim, LedgerUser.AllCounties),
+        ], nameof(LedgerWarmUp), LedgerUser.SubjectClaim, LedgerUser.RoleClaim));
+        foreach (var (method, route, body) in DryRuns)
+        {
+            var endpoint = endpoints.Endpoints.OfType<RouteEndpoint>().FirstOrDefault(e =>
+                e.RoutePattern.RawText == route && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(method) == true);
+            if (endpoint?.RequestDelegate is not { } handle) continue;
+            await using var scope = scopes.CreateAsyncScope();
+            var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider, User = reader, RequestAborted = ct };
+            context.Request.Method = method;
+            context.Request.Path = route;
+            context.Response.Body = new MemoryStream();
+            if (body is not null)
+            {
+                context.Request.ContentType = "application/json";
+                context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+            }
+            context.SetEndpoint(endpoint);
+            await handle(context);
+        }
     }
 
     /// <summary>Marten's serializer for events and documents, the HTTP serializer for every endpoint's body and answers.</summary>
