@@ -18,9 +18,10 @@ public static class DashboardEndpoints
     [EndpointSummary("Adoption funnel: counts per stage, conversion, median days, discontinuation reasons")]
     [ProducesResponseType<FunnelResponse>(200)]
     [WolverineGet("/api/dashboards/funnel")]
-    public static Task<IResult> Funnel(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http) =>
+    public static Task<IResult> Funnel(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http,
+        DashboardSnapshots snapshots) =>
         Read(county, projectId, theme, session, http, at is { } moment
-            ? async (s, scope, _, ct) => await FunnelAsOf.At(s, scope, moment.ToUniversalTime(), ct)
+            ? async (s, scope, _, ct) => await FunnelAsOf.At(s, snapshots, scope, moment.ToUniversalTime(), ct)
             : (s, scope, _, ct) => DashboardReader.Funnel(s, scope, ct));
 
     [EndpointSummary("Live pilots: sites, days running, participants this week, overdue evaluations")]
@@ -42,7 +43,7 @@ public static class DashboardEndpoints
     [ProducesResponseType<ParticipationResponse>(200)]
     [WolverineGet("/api/dashboards/participation")]
     public static Task<IResult> Participation(string? county, Guid? projectId, string? theme, DateTimeOffset? at, DateOnly? from, DateOnly? to,
-        IQuerySession session, HttpContext http, TimeProvider clock)
+        IQuerySession session, HttpContext http, TimeProvider clock, DashboardSnapshots snapshots)
     {
         if (from is { } f && to is { } t && f > t)
             return Task.FromResult(LedgerProblems.ToResult(Invalid.Field("from", "The period starts on or before it ends.")));
@@ -52,7 +53,13 @@ public static class DashboardEndpoints
         {
             var view = new ParticipationView { Id = scope };
             DateTimeOffset? updated;
-            if (from is null && to is null)
+            if (from is null && to is null && await snapshots.At(s, scope, moment!.Value, ct) is { } views)
+            {
+                view = views.Participation;
+                view.Id = scope;
+                updated = view.UpdatedAt == default ? null : view.UpdatedAt;
+            }
+            else if (from is null && to is null)
             {
                 var states = await PortfolioStates.At(s, scope, moment!.Value, ct);
                 foreach (var e in states.Experiments) view.Apply(e, +1);

@@ -5,12 +5,19 @@ namespace ProjectLedger.Dashboards;
 
 /// <summary>
 /// The funnel of a scope as it stood at a past moment: the scope's experiments' events up to then,
-/// folded with the same fold as the live projection and counted the same way.
+/// folded with the same fold as the live projection and counted the same way. National and county
+/// funnels start from their nearest dated snapshot (DashboardSnapshots); the others, or a scope with
+/// no snapshot by then, fold from the first event.
 /// </summary>
 public static class FunnelAsOf
 {
+    public static async Task<FunnelResponse> At(IQuerySession session, DashboardSnapshots snapshots, DashboardScope scope, DateTimeOffset at, CancellationToken ct) =>
+        await snapshots.At(session, scope, at, ct) is { } views
+            ? FunnelResponse.From(scope.Id, views.Funnel)
+            : await FromEvents(session, scope, at, ct);
 
-    public static async Task<FunnelResponse> At(IQuerySession session, DashboardScope scope, DateTimeOffset at, CancellationToken ct)
+    /// <summary>From the first event: the rebuild that the snapshots must equal.</summary>
+    public static async Task<FunnelResponse> FromEvents(IQuerySession session, DashboardScope scope, DateTimeOffset at, CancellationToken ct)
     {
         var experiments = Filter(session.Query<Experiment>(), scope).Where(x => x.ProposedAt <= at);
         var ids = (await experiments.Select(x => x.Id).ToListAsync(ct)).ToHashSet();
