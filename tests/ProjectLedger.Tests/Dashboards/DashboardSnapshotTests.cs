@@ -77,7 +77,7 @@ public sealed class DashboardSnapshotTests(LedgerApp app)
     {
         await using var session = app.Store.QuerySession();
         var funnel = await FunnelAsOf.FromEvents(session, scope, at, CancellationToken.None);
-        var states = await PortfolioStates.At(session, scope, at, CancellationToken.None);
+        var states = await PortfolioStates.At(session, app.Host.Services.GetRequiredService<ExperimentEventRows>(), scope, at, CancellationToken.None);
         var participation = new ParticipationView { Id = scope };
         foreach (var e in states.Experiments) participation.Apply(e, +1);
         return (Serialize(funnel), Serialize(ParticipationResponse.From(scope, participation)));

@@ -16,14 +16,16 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly ProjectLedger.Dashboards.DashboardSnapshots _dashboardSnapshots;
+        private readonly ProjectLedger.Dashboards.ExperimentEventRows _experimentEventRows;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_dashboards_participation(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, ProjectLedger.Dashboards.DashboardSnapshots dashboardSnapshots, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_dashboards_participation(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, ProjectLedger.Dashboards.DashboardSnapshots dashboardSnapshots, ProjectLedger.Dashboards.ExperimentEventRows experimentEventRows, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _dashboardSnapshots = dashboardSnapshots;
+            _experimentEventRows = experimentEventRows;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
@@ -91,7 +93,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await ProjectLedger.Dashboards.DashboardEndpoints.Participation(county, projectId, theme, at, from, to, ((Marten.IQuerySession)documentSession), httpContext, _timeProvider, _dashboardSnapshots).ConfigureAwait(false);
+            var result = await ProjectLedger.Dashboards.DashboardEndpoints.Participation(county, projectId, theme, at, from, to, ((Marten.IQuerySession)documentSession), httpContext, _timeProvider, _dashboardSnapshots, _experimentEventRows).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
