@@ -19,9 +19,9 @@ public static class DashboardEndpoints
     [ProducesResponseType<FunnelResponse>(200)]
     [WolverineGet("/api/dashboards/funnel")]
     public static Task<IResult> Funnel(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http,
-        DashboardSnapshots snapshots) =>
+        DashboardSnapshots snapshots, ExperimentEventRows rows) =>
         Read(county, projectId, theme, session, http, at is { } moment
-            ? async (s, scope, _, ct) => await FunnelAsOf.At(s, snapshots, scope, moment.ToUniversalTime(), ct)
+            ? async (s, scope, _, ct) => await FunnelAsOf.At(s, snapshots, rows, scope, moment.ToUniversalTime(), ct)
             : (s, scope, _, ct) => DashboardReader.Funnel(s, scope, ct));
 
     [EndpointSummary("Live pilots: sites, days running, participants this week, overdue evaluations")]

@@ -60,10 +60,13 @@ public sealed class DashboardSnapshots(ExperimentEventRows rows, IDocumentStore 
     private async Task<Guid[]> TouchedStreams(DashboardScope scope, DashboardSnapshot snapshot, DateTimeOffset at, CancellationToken ct)
     {
         var inCounty = scope.Kind == ScopeKind.County ? $" and e.stream_id in (select id from {rows.Schema}.mt_doc_experiment where county = $5)" : "";
+        // Two branches, each on its own index (time; sequence), rather than one OR that a generic plan may scan for.
         await using var command = rows.DataSource.CreateCommand($"""
-            select distinct e.stream_id from {rows.Schema}.mt_events e
-             where e.type = any($1) and not e.is_archived
-               and ((e.timestamp >= $2 and e.timestamp <= $3) or (e.seq_id > $4 and e.timestamp < $2)){inCounty}
+            select e.stream_id from {rows.Schema}.mt_events e
+             where e.timestamp >= $2 and e.timestamp <= $3 and e.type = any($1) and not e.is_archived{inCounty}
+            union
+            select e.stream_id from {rows.Schema}.mt_events e
+             where e.seq_id > $4 and e.timestamp < $2 and e.type = any($1) and not e.is_archived{inCounty}
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = rows.TypeNames });
         command.Parameters.Add(new NpgsqlParameter { Value = snapshot.Before });

@@ -41,7 +41,7 @@ public static class ExportEndpoints
 
         var answer = dashboard switch
         {
-            "funnel" => await DashboardEndpoints.Funnel(county, projectId, theme, at, session, http, snapshots),
+            "funnel" => await DashboardEndpoints.Funnel(county, projectId, theme, at, session, http, snapshots, rows),
             "pilots" => await DashboardEndpoints.Pilots(county, projectId, theme, at, session, http, clock, rows),
             "participation" => await DashboardEndpoints.Participation(county, projectId, theme, at, from, to, session, http, clock, snapshots, rows),
             "goals" => await PortfolioEndpoints.Goals(county, projectId, at, session, http, rows),

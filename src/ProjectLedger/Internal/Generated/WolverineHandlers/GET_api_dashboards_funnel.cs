@@ -16,13 +16,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly ProjectLedger.Dashboards.DashboardSnapshots _dashboardSnapshots;
+        private readonly ProjectLedger.Dashboards.ExperimentEventRows _experimentEventRows;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_dashboards_funnel(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, ProjectLedger.Dashboards.DashboardSnapshots dashboardSnapshots, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_dashboards_funnel(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, ProjectLedger.Dashboards.DashboardSnapshots dashboardSnapshots, ProjectLedger.Dashboards.ExperimentEventRows experimentEventRows, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _dashboardSnapshots = dashboardSnapshots;
+            _experimentEventRows = experimentEventRows;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -63,7 +65,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await ProjectLedger.Dashboards.DashboardEndpoints.Funnel(county, projectId, theme, at, ((Marten.IQuerySession)documentSession), httpContext, _dashboardSnapshots).ConfigureAwait(false);
+            var result = await ProjectLedger.Dashboards.DashboardEndpoints.Funnel(county, projectId, theme, at, ((Marten.IQuerySession)documentSession), httpContext, _dashboardSnapshots, _experimentEventRows).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
