@@ -35,7 +35,7 @@ public sealed class DashboardSnapshotTests(LedgerApp app)
         await Append(b, (-9, Proposed("Kainuun etäkuntoutus")), (-5, Gate(Stage.Idea, Stage.Discontinued)));
         var moments = new[] { -8.5, -7.5, -5.5, -2.5, -0.9 }.Select(d => Day0.AddDays(d)).ToArray();
 
-        await SameAsRebuild(snapshots, [.. moments, DateTimeOffset.UtcNow.AddSeconds(1)], expectSnapshots: false);
+        await SameAsRebuild(snapshots, moments, expectSnapshots: false);
         (await snapshots.Advance(CancellationToken.None)).ShouldBeGreaterThan(0);
         await SameAsRebuild(snapshots, moments, expectSnapshots: true);
 
@@ -44,7 +44,9 @@ public sealed class DashboardSnapshotTests(LedgerApp app)
         var c = Guid.NewGuid();
         await Append(c, (-6, Proposed("Kainuun palvelutori")), (-2, Gate(Stage.Idea, Stage.Planned)));
         await Append(a, (0, Gate(Stage.Piloting, Stage.Evaluating)));
-        await SameAsRebuild(snapshots, [.. moments, DateTimeOffset.UtcNow.AddSeconds(1)], expectSnapshots: true);
+        await SameAsRebuild(snapshots, moments, expectSnapshots: true);
+        // Up to now only in the county: nationally, events other tests' work appends meanwhile (stamped now) could land between two reads.
+        await SameAsRebuild(snapshots, [DateTimeOffset.UtcNow.AddSeconds(1)], expectSnapshots: true, scopes: [DashboardScope.County(County)]);
 
         var overHttp = await new Api(app).As("leadership", "*").Get($"/api/dashboards/funnel?county={County}&at={Uri.EscapeDataString(Day0.AddDays(-4).ToString("O"))}");
         var rebuilt = await FromEvents(DashboardScope.County(County), Day0.AddDays(-4));
@@ -52,10 +54,10 @@ public sealed class DashboardSnapshotTests(LedgerApp app)
         Stages(overHttp).ShouldBe(Stages(rebuilt.Funnel));
     }
 
-    private async Task SameAsRebuild(DashboardSnapshots snapshots, IEnumerable<DateTimeOffset> moments, bool expectSnapshots)
+    private async Task SameAsRebuild(DashboardSnapshots snapshots, IEnumerable<DateTimeOffset> moments, bool expectSnapshots, DashboardScope[]? scopes = null)
     {
         await using var session = app.Store.QuerySession();
-        foreach (var scope in new[] { DashboardScope.National, DashboardScope.County(County) })
+        foreach (var scope in scopes ?? [DashboardScope.National, DashboardScope.County(County)])
         foreach (var at in moments)
         {
             var fromSnapshot = await snapshots.At(session, scope, at, CancellationToken.None);
