@@ -1,9 +1,9 @@
 namespace ProjectLedger.Dashboards;
 
 /// <summary>
-/// The funnel and participation of a scope (national or a county) at the end of a UTC day, folded
-/// from exactly the experiment events with seq_id ≤ HighWater and timestamp &lt; Before (the start of
-/// the next day). Kept only for the days the scope's experiments changed. Its id is "{scope}@{day}".
+/// The funnel and participation of a scope (national or a county) at the end of a UTC day (national:
+/// of a 3-hour slot), folded from exactly the experiment events with seq_id ≤ HighWater and timestamp
+/// &lt; Before. Kept only for the days (slots) the scope's experiments changed. Its id is "{scope}@{Before}".
 /// </summary>
 public sealed class DashboardSnapshot
 {

@@ -7,8 +7,9 @@ namespace ProjectLedger.Dashboards;
 
 /// <summary>
 /// The national and county funnels and participation as of any moment, without folding the whole
-/// log per request. Dated snapshots (DashboardSnapshot) hold each scope at the end of a day, folded
-/// from the events with seq_id ≤ H and timestamp before the next day. As of T: the scope's latest
+/// log per request. Dated snapshots (DashboardSnapshot) hold each scope at the end of a day (the
+/// national scope every 3 hours), folded from the events with seq_id ≤ H and timestamp before that
+/// end. As of T: the scope's latest
 /// snapshot that ends by T, then every stream touched since — an event from its end up to T, or one
 /// appended after H with an earlier time (backdated) — has its contribution in the snapshot (its
 /// events with seq_id ≤ H before the end) taken away and its state at T (its events up to T, in
@@ -80,7 +81,8 @@ public sealed class DashboardSnapshots(ExperimentEventRows rows, IDocumentStore 
     }
 
     /// <summary>
-    /// Stores the snapshots of the complete days not stored yet (up to yesterday, UTC): one pass over
+    /// Stores the snapshots of the complete days not stored yet (up to yesterday, UTC; nationally each
+    /// 3-hour slot of those days, a county each day, each only when its experiments changed): one pass over
     /// the experiment events in time order, each stream folded in sequence order (a stream whose
     /// event arrives before one it already holds — appended later with an earlier time — is folded
     /// again from its events so far). Returns the number of snapshots stored.
@@ -100,7 +102,7 @@ public sealed class DashboardSnapshots(ExperimentEventRows rows, IDocumentStore 
         var touched = new HashSet<string>();
         var pending = new List<DashboardSnapshot>();
         var stored = 0;
-        DateTimeOffset? day = null;
+        DateTimeOffset? slot = null;
 
         async Task Flush()
         {
@@ -112,27 +114,33 @@ public sealed class DashboardSnapshots(ExperimentEventRows rows, IDocumentStore 
             pending.Clear();
         }
 
-        async Task Close(DateTimeOffset closing)
+        // The national scope changes every few minutes: its snapshots are 3 hours apart, so the delta
+        // since one stays small; a county's a day apart.
+        async Task Close(DateTimeOffset start, bool dayEnds)
         {
-            if (closing >= from && closing < today)
-                foreach (var scope in touched)
+            var closing = touched.Where(scope => scope == DashboardScope.National.Id || dayEnds).ToList();
+            if (start >= from && start < today)
+                foreach (var scope in closing)
+                {
+                    var before = scope == DashboardScope.National.Id ? start + NationalSlot : DayOf(start).AddDays(1);
                     pending.Add(new DashboardSnapshot
                     {
-                        Id = $"{scope}@{closing:yyyy-MM-dd}", Scope = scope, Before = closing.AddDays(1), HighWater = high,
+                        Id = $"{scope}@{before:yyyy-MM-ddTHH:mm}", Scope = scope, Before = before, HighWater = high,
                         Funnel = Copy(funnels[scope]), Participation = Copy(participation[scope]),
                     });
-            touched.Clear();
+                }
+            touched.ExceptWith(closing);
             if (pending.Count >= StoreBatch) await Flush();
         }
 
         await foreach (var e in rows.Read("e.seq_id <= $2", "e.timestamp, e.seq_id", [high], ct))
         {
-            var eventDay = new DateTimeOffset(e.Timestamp.UtcDateTime.Date, TimeSpan.Zero);
-            if (day != eventDay)
+            var eventSlot = SlotOf(e.Timestamp);
+            if (slot != eventSlot)
             {
-                if (day is { } closing) await Close(closing);
-                day = eventDay;
-                if (eventDay >= today) break;
+                if (slot is { } closing) await Close(closing, dayEnds: DayOf(eventSlot) != DayOf(closing));
+                slot = eventSlot;
+                if (eventSlot >= today) break;
             }
             states.TryGetValue(e.StreamId, out var known);
             var before = known.State;
@@ -158,7 +166,7 @@ public sealed class DashboardSnapshots(ExperimentEventRows rows, IDocumentStore 
                     touched.Add(scope);
                 }
         }
-        if (day is { } last && last < today) await Close(last);
+        if (slot is { } last && last < today) await Close(last, dayEnds: true);
         await Flush();
 
         await using (var session = store.LightweightSession())
@@ -178,6 +186,12 @@ public sealed class DashboardSnapshots(ExperimentEventRows rows, IDocumentStore 
             events.Add(row);
         return ExperimentEventRows.Fold(events).GetValueOrDefault(e.StreamId);
     }
+
+    private static readonly TimeSpan NationalSlot = TimeSpan.FromHours(3);
+
+    private static DateTimeOffset SlotOf(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % NationalSlot.Ticks, TimeSpan.Zero);
+
+    private static DateTimeOffset DayOf(DateTimeOffset t) => new(t.UtcDateTime.Date, TimeSpan.Zero);
 
     private static T Copy<T>(T view) => JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(view))!;
 }
