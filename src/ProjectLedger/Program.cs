@@ -31,7 +31,7 @@ builder.Services.AddLedgerSecurityHeaders(builder.Configuration);
 builder.Services.AddLedgerMarten(ledger);
 builder.Services.AddLedgerAudit(log);
 builder.Services.AddLedgerExperiments();
-builder.Services.AddLedgerDashboards(builder.Configuration["LEDGER_REDIS"]);
+builder.Services.AddLedgerDashboards(builder.Configuration["LEDGER_REDIS"], DashboardSnapshotKeeper.Wanted(ledger, builder.Configuration));
 builder.Host.AddLedgerWolverine(ledger);
 builder.Services.AddLedgerHealth();
 builder.Services.AddLedgerOpenApi();

@@ -25,6 +25,13 @@ describe('timeline', () => {
     expect(entries[1].gate).toEqual({ from: 'Idea', to: 'OnHold', rationale: 'Rahoitus' });
     expect(entries[2].detail).toBe('Osuus = 31,5 (30.4.2026)');
   });
+  it('says a participation record of 1–4 people as "< 5", as the server sends it to all but auditors', () => {
+    const [entry] = timeline([
+      ev(1, 'ParticipationRecorded', { periodStart: '2026-03-01', periodEnd: '2026-03-07', way: 'implementation', channel: 'digital', byKind: { client: '< 5', professional: 0 }, total: '< 5' }, 'p'),
+    ], t, fmt);
+    expect(entry.detail).toContain('< 5 osallistujaa');
+    expect(entry.detail).not.toContain('NaN');
+  });
   it('numbers evaluation rounds in order', () => {
     const entries = timeline([
       ev(2, 'EvaluationCompleted', { verdict: 'adopt', criteria: [{ metric: 'a', met: true }] }, 'y'),

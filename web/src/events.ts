@@ -5,7 +5,8 @@ import type { HistoryEvent } from './types';
 type Data = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const list = (v: unknown) => (Array.isArray(v) ? v.map(str).filter(Boolean) : []);
-const counts = (v: unknown) => Object.entries((v ?? {}) as Record<string, number>).filter(([, n]) => Number(n) > 0);
+// A count of 1–4 people may arrive as "< 5" (all but auditors): it is kept, as written.
+const counts = (v: unknown) => Object.entries((v ?? {}) as Record<string, number | string>).filter(([, n]) => typeof n === 'string' || Number(n) > 0);
 
 /** One line of an experiment's timeline: a write with its event(s), the stage-gate decision folded in. */
 export interface TimelineEntry {
@@ -28,7 +29,7 @@ export const baseType = (type: string) => type.replace(/V\d+$/, '');
 export function describe(e: HistoryEvent, t: TFunction, fmt: Format, round?: number): string {
   const d = (e.data ?? {}) as Data;
   const sep = t('common.listSeparator');
-  const kinds = (v: unknown) => counts(v).map(([k, n]) => `${t(`kind.${k}`, { defaultValue: k })} ${fmt.int(Number(n))}`).join(sep);
+  const kinds = (v: unknown) => counts(v).map(([k, n]) => `${t(`kind.${k}`, { defaultValue: k })} ${fmt.count(n)}`).join(sep);
   switch (baseType(e.type)) {
     case 'ExperimentProposed':
       return t('timeline.proposed', { title: str(d.title), role: str(d.proposedByRole) });
@@ -42,9 +43,10 @@ export function describe(e: HistoryEvent, t: TFunction, fmt: Format, round?: num
     case 'PilotLaunched':
       return t('timeline.pilot', { sites: list(d.sites).join(sep), start: fmt.date(str(d.start)), end: fmt.date(str(d.plannedEnd)) });
     case 'ParticipationRecorded': {
-      const total = counts(d.byKind).reduce((s, [, n]) => s + Number(n), 0);
+      // The server sends the record's total (as "< 5" when small) when it hides any of its counts.
+      const total = d.total ?? counts(d.byKind).reduce((s: number, [, n]) => s + Number(n), 0);
       return t('timeline.participation', {
-        total: fmt.int(total), start: fmt.date(str(d.periodStart)), end: fmt.date(str(d.periodEnd)),
+        total: fmt.count(total as number | string), start: fmt.date(str(d.periodStart)), end: fmt.date(str(d.periodEnd)),
         way: t(`way.${str(d.way)}`, { defaultValue: str(d.way) }), channel: t(`channel.${str(d.channel)}`, { defaultValue: str(d.channel) }),
         kinds: kinds(d.byKind),
       });

@@ -117,7 +117,8 @@ export interface ExperimentState {
   } | null;
   stakeholders: { organisation: string; kind: string; roles: string[] }[];
   pilot: { sites: string[]; start: string; plannedEnd: string; channels: string[]; ended?: string | null } | null;
-  participation?: { total: number; byKind: Counts; byAgeBand: Counts; byWay: Counts; byChannel: Counts } | null;
+  /** Counts of 1–4 people arrive as "< 5" for everyone but auditors. */
+  participation?: { total: number | string; byKind: PrivateCounts; byAgeBand: PrivateCounts; byWay: PrivateCounts; byChannel: PrivateCounts } | null;
   sessions?: { kind: string; date: string; theme: string; attendeesByKind: Counts; insights: string[] }[];
   measurements?: Measurement[];
   feedback?: { count: number; averageScore: number | null } | null;

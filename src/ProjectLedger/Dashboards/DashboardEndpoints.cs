@@ -18,19 +18,21 @@ public static class DashboardEndpoints
     [EndpointSummary("Adoption funnel: counts per stage, conversion, median days, discontinuation reasons")]
     [ProducesResponseType<FunnelResponse>(200)]
     [WolverineGet("/api/dashboards/funnel")]
-    public static Task<IResult> Funnel(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http) =>
+    public static Task<IResult> Funnel(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http,
+        DashboardSnapshots snapshots, ExperimentEventRows rows) =>
         at is { } moment
-            ? Read(county, projectId, theme, session, http, async (s, scope, _, ct) => await FunnelAsOf.At(s, scope, moment.ToUniversalTime(), ct))
+            ? Read(county, projectId, theme, session, http, async (s, scope, _, ct) => await FunnelAsOf.At(s, snapshots, rows, scope, moment.ToUniversalTime(), ct))
             : Live(DashboardReader.FunnelName, county, projectId, theme, session, http, default, (s, scope, _, ct) => DashboardReader.Funnel(s, scope, ct));
 
     [EndpointSummary("Live pilots: sites, days running, participants this week, overdue evaluations")]
     [ProducesResponseType<PilotsResponse>(200)]
     [WolverineGet("/api/dashboards/pilots")]
-    public static Task<IResult> Pilots(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http, TimeProvider clock) =>
+    public static Task<IResult> Pilots(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http, TimeProvider clock,
+        ExperimentEventRows rows) =>
         at is { } moment
             ? Read(county, projectId, theme, session, http, async (s, scope, reveal, ct) =>
             {
-                var states = await PortfolioStates.At(s, scope, moment.ToUniversalTime(), ct);
+                var states = await PortfolioStates.At(s, rows, scope, moment.ToUniversalTime(), ct, x => x.Pilot != null, participation: true);
                 var recent = states.Participation.ToLookup(p => p.ExperimentId, p => new DatedCount(p.Record.PeriodEnd, p.Record.ByKind.Values.Sum()));
                 var cards = states.Experiments.Select(e => PilotCard.Of(e, [.. recent[e.Id]], e.LastChangedAt));
                 return PilotsResponse.From(scope, cards, moment.ToUniversalTime(), states.LastEventAt).AsSeenBy(reveal);
@@ -43,7 +45,7 @@ public static class DashboardEndpoints
     [ProducesResponseType<ParticipationResponse>(200)]
     [WolverineGet("/api/dashboards/participation")]
     public static Task<IResult> Participation(string? county, Guid? projectId, string? theme, DateTimeOffset? at, DateOnly? from, DateOnly? to,
-        IQuerySession session, HttpContext http, TimeProvider clock)
+        IQuerySession session, HttpContext http, TimeProvider clock, DashboardSnapshots snapshots, ExperimentEventRows rows)
     {
         if (from is { } f && to is { } t && f > t)
             return Task.FromResult(LedgerProblems.ToResult(Invalid.Field("from", "The period starts on or before it ends.")));
@@ -54,15 +56,21 @@ public static class DashboardEndpoints
         {
             var view = new ParticipationView { Id = scope };
             DateTimeOffset? updated;
-            if (from is null && to is null)
+            if (from is null && to is null && await snapshots.At(s, scope, moment!.Value, ct) is { } views)
             {
-                var states = await PortfolioStates.At(s, scope, moment!.Value, ct);
+                view = views.Participation;
+                view.Id = scope;
+                updated = view.UpdatedAt == default ? null : view.UpdatedAt;
+            }
+            else if (from is null && to is null)
+            {
+                var states = await PortfolioStates.At(s, rows, scope, moment!.Value, ct);
                 foreach (var e in states.Experiments) view.Apply(e, +1);
                 updated = states.LastEventAt;
             }
             else
             {
-                var records = moment is { } m ? (await PortfolioStates.At(s, scope, m, ct)).Participation : await PortfolioStates.ParticipationNow(s, scope, ct);
+                var records = moment is { } m ? (await PortfolioStates.At(s, rows, scope, m, ct, participation: true)).Participation : await PortfolioStates.ParticipationNow(s, scope, ct);
                 foreach (var r in records.Where(r => (from is null || r.Record.PeriodEnd >= from) && (to is null || r.Record.PeriodEnd <= to)))
                     view.Apply(ParticipationTotals.None.Add(r.Record), +1);
                 updated = null;

@@ -24,6 +24,14 @@ public static class DashboardsSetup
         opts.RegisterDocumentType<FunnelView>();
         opts.RegisterDocumentType<ParticipationView>();
         opts.RegisterDocumentType<PilotsSummary>();
+        // As of a moment: a scope's latest dated snapshot by then, and the events since (by time).
+        opts.Schema.For<DashboardSnapshot>()
+            .Duplicate(s => s.Scope)
+            .Duplicate(s => s.Before)
+            .Index([s => s.Scope, s => s.Before], i => i.Name = "mt_doc_dashboardsnapshot_idx_scope_before");
+        opts.RegisterDocumentType<DashboardSnapshotMark>();
+        opts.Storage.Add(new EventTimeIndexFeature(opts));
+        opts.Events.IgnoreIndex(EventTimeIndexFeature.Name);
         // The board is read per scope: by county, project or theme, overdue first.
         // Partial indexes over the cards on the board only, in the board's order, so the first page of
         // a scope is an index range whatever the number of pilots that ever ran.
@@ -38,8 +46,11 @@ public static class DashboardsSetup
     }
 
     /// <summary>With LEDGER_REDIS (several nodes), pushes reach clients on every node through a Redis backplane.</summary>
-    public static IServiceCollection AddLedgerDashboards(this IServiceCollection services, string? redis)
+    public static IServiceCollection AddLedgerDashboards(this IServiceCollection services, string? redis, bool keepSnapshots)
     {
+        services.AddSingleton<ExperimentEventRows>();
+        services.AddSingleton<DashboardSnapshots>();
+        if (keepSnapshots) services.AddHostedService<DashboardSnapshotKeeper>();
         // Every call re-checks the session: a connection never outlives the token or cookie it opened with.
         var signalR = services.AddSignalR(o => o.AddFilter<SessionExpiryFilter>());
         if (!string.IsNullOrWhiteSpace(redis))

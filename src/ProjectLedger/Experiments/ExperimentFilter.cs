@@ -1,3 +1,4 @@
+using Marten;
 using ProjectLedger.Security;
 using ProjectLedger.Streams;
 
@@ -62,6 +63,14 @@ public sealed record ExperimentFilter(
         return query;
     }
 
+    /// <summary>The stages in the order an experiment lives them (stored as text, so a plain sort would be alphabetical).</summary>
+    public static readonly IReadOnlyList<Stage> Lifecycle =
+        [Experiments.Stage.Idea, Experiments.Stage.Planned, Experiments.Stage.Piloting, Experiments.Stage.Evaluating, Experiments.Stage.OnHold,
+         Experiments.Stage.Adopted, Experiments.Stage.Discontinued];
+
+    private static readonly string LifecycleOrder =
+        $"array_position(array[{string.Join(", ", Lifecycle.Select(s => $"'{s}'"))}]::varchar[], d.stage::varchar)";
+
     private IQueryable<Experiment> Order(IQueryable<Experiment> query)
     {
         var ascending = Dir == "asc" || (Dir is null && Sort is "title" or "county");
@@ -69,7 +78,7 @@ public sealed record ExperimentFilter(
         {
             "title" => ascending ? query.OrderBy(x => x.Title).ThenBy(x => x.Id) : query.OrderByDescending(x => x.Title).ThenBy(x => x.Id),
             "county" => ascending ? query.OrderBy(x => x.County).ThenBy(x => x.Title) : query.OrderByDescending(x => x.County).ThenBy(x => x.Title),
-            "stage" => ascending ? query.OrderBy(x => x.Stage).ThenBy(x => x.Title) : query.OrderByDescending(x => x.Stage).ThenBy(x => x.Title),
+            "stage" => query.OrderBySql($"{LifecycleOrder} {(ascending ? "asc" : "desc")}").ThenBySql("d.data ->> 'title'"),
             "stageEnteredAt" => ascending ? query.OrderBy(x => x.StageEnteredAt) : query.OrderByDescending(x => x.StageEnteredAt),
             "proposedAt" => ascending ? query.OrderBy(x => x.ProposedAt) : query.OrderByDescending(x => x.ProposedAt),
             _ => ascending ? query.OrderBy(x => x.LastChangedAt) : query.OrderByDescending(x => x.LastChangedAt),

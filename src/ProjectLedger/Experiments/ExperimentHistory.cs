@@ -23,7 +23,7 @@ public sealed record HistoryEntry(long Sequence, long Version, string Type, Date
 
 public static class ExperimentHistoryEndpoint
 {
-    /// <summary>Every event of the experiment with its metadata, oldest first.</summary>
+    /// <summary>Every event of the experiment with its metadata, oldest first; participation counts of 1–4 as "&lt; 5" to all but auditors.</summary>
     [EndpointSummary("Every event of an experiment with its metadata")]
     [ProducesResponseType<IReadOnlyList<HistoryEntry>>(200)]
     [WolverineGet("/api/experiments/{id}/history")]
@@ -32,6 +32,9 @@ public static class ExperimentHistoryEndpoint
         var experiment = await session.LoadAsync<Experiment>(id, http.RequestAborted);
         if (ReadExperimentEndpoints.Readable(experiment, id, http) is { } refusal) return refusal;
         var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
-        return Results.Ok(events.Select(HistoryEntry.From));
+        var reveal = ProjectLedger.Dashboards.PrivateCount.Reveals(ProjectLedger.Security.LedgerUser.From(http.User));
+        return Results.Ok(events.Select(HistoryEntry.From).Select(e => e.Data is ParticipationRecorded r && !reveal
+            ? e with { Data = ParticipationRecordSeen.Of(r, reveal) }
+            : e));
     }
 }

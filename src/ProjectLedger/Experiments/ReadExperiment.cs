@@ -8,14 +8,14 @@ namespace ProjectLedger.Experiments;
 
 public static class ReadExperimentEndpoints
 {
-    /// <summary>The current state, straight from the inline snapshot.</summary>
+    /// <summary>The current state, straight from the inline snapshot (participation counts of 1–4 as "&lt; 5" to all but auditors).</summary>
     [EndpointSummary("An experiment's current state")]
     [ProducesResponseType<Experiment>(200)]
     [WolverineGet("/api/experiments/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
     {
         var experiment = await session.LoadAsync<Experiment>(id, http.RequestAborted);
-        return Readable(experiment, id, http) ?? Results.Ok(experiment);
+        return Readable(experiment, id, http) ?? Results.Ok(ExperimentSeen.For(experiment!, http));
     }
 
     /// <summary>The state as it stood at a version or a moment, folded from the events up to it.</summary>
@@ -37,7 +37,7 @@ public static class ReadExperimentEndpoints
             return LedgerProblems.ToResult(Invalid.Field("version", $"The experiment is at version {then!.Version}."));
         return then is null
             ? LedgerProblems.ToResult(new NotFound($"Experiment {id} had not been proposed yet at {at:O}."))
-            : Results.Ok(then);
+            : Results.Ok(ExperimentSeen.For(then, http));
     }
 
     /// <summary>404 when missing, 403 outside the caller's county; null when the caller may read it.</summary>

@@ -31,7 +31,7 @@ public static class ExportEndpoints
     [ProducesResponseType(typeof(byte[]), 200, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     [WolverineGet("/api/dashboards/{dashboard}/export")]
     public static async Task<IResult> Dashboard(string dashboard, string? table, string? format, string? county, Guid? projectId, string? theme,
-        DateTimeOffset? at, DateOnly? from, DateOnly? to, IQuerySession session, HttpContext http, TimeProvider clock)
+        DateTimeOffset? at, DateOnly? from, DateOnly? to, IQuerySession session, HttpContext http, TimeProvider clock, DashboardSnapshots snapshots, ExperimentEventRows rows)
     {
         if (!DashboardTables.Names.TryGetValue(dashboard, out var tables))
             return LedgerProblems.ToResult(new NotFound($"There is no dashboard '{dashboard}'; export one of: {string.Join(", ", DashboardTables.Names.Keys)}."));
@@ -41,12 +41,12 @@ public static class ExportEndpoints
 
         var answer = dashboard switch
         {
-            "funnel" => await DashboardEndpoints.Funnel(county, projectId, theme, at, session, http),
-            "pilots" => await DashboardEndpoints.Pilots(county, projectId, theme, at, session, http, clock),
-            "participation" => await DashboardEndpoints.Participation(county, projectId, theme, at, from, to, session, http, clock),
-            "goals" => await PortfolioEndpoints.Goals(county, projectId, at, session, http),
-            "factors" => await PortfolioEndpoints.Factors(county, projectId, theme, at, session, http),
-            _ => await PortfolioEndpoints.Counties(at, session, http),
+            "funnel" => await DashboardEndpoints.Funnel(county, projectId, theme, at, session, http, snapshots, rows),
+            "pilots" => await DashboardEndpoints.Pilots(county, projectId, theme, at, session, http, clock, rows),
+            "participation" => await DashboardEndpoints.Participation(county, projectId, theme, at, from, to, session, http, clock, snapshots, rows),
+            "goals" => await PortfolioEndpoints.Goals(county, projectId, at, session, http, rows),
+            "factors" => await PortfolioEndpoints.Factors(county, projectId, theme, at, session, http, rows),
+            _ => await PortfolioEndpoints.Counties(at, session, http, rows),
         };
         // A problem (403, 404, 400) carries a value too: only a 200 is figures.
         if (answer is not (IStatusCodeHttpResult { StatusCode: 200 } and IValueHttpResult { Value: { } figures })) return answer;

@@ -46,37 +46,67 @@ public sealed record PortfolioStates(
         return events.Select(e => new ParticipationEntry(e.StreamId, (ParticipationRecorded)e.Data)).ToList();
     }
 
-    /// <summary>As the scope stood at a moment: only the events up to it count.</summary>
-    public static async Task<PortfolioStates> At(IQuerySession session, DashboardScope scope, DateTimeOffset at, CancellationToken ct)
+    /// <summary>
+    /// As the scope stood at a moment: only the events up to it count. An experiment with no event
+    /// after the moment stood then as its inline document stands now (the same fold over the same
+    /// events); only those touched since are folded from their events up to the moment. A narrowing
+    /// must be monotone (once true of an experiment, true ever after: has a plan, a pilot, factors),
+    /// so the document now tells which experiments it may have held then. Participation records
+    /// are read only when asked for.
+    /// </summary>
+    public static async Task<PortfolioStates> At(IQuerySession session, ExperimentEventRows rows, DashboardScope scope, DateTimeOffset at,
+        CancellationToken ct, Expression<Func<Experiment, bool>>? narrow = null, bool participation = false)
     {
-        var ids = await InScope(session.Query<Experiment>(), scope).Where(x => x.ProposedAt <= at).Select(x => x.Id).ToListAsync(ct);
-        var projectIds = await ProjectsInScope(session.Query<Project>(), scope).Where(p => p.RegisteredAt <= at).Select(p => p.Id).ToListAsync(ct);
-        var streams = ids.Concat(projectIds).ToArray();
-        if (streams.Length == 0) return new PortfolioStates([], [], [], null);
+        var query = InScope(session.Query<Experiment>(), scope).Where(x => x.ProposedAt <= at);
+        if (narrow is not null) query = query.Where(narrow);
+        var documents = await query.ToListAsync(ct);
+        var touched = await TouchedAfter(rows, scope, at, ct);
+        var experiments = documents.Where(d => !touched.Contains(d.Id)).ToDictionary(d => d.Id);
+        var refold = documents.Where(d => touched.Contains(d.Id)).Select(d => d.Id).ToArray();
+        if (refold.Length > 0)
+            foreach (var (id, state) in ExperimentEventRows.Fold(await rows.Read("e.stream_id = any($2) and e.timestamp <= $3", "e.seq_id", [refold, at], ct).ToListAsync(ct)))
+                experiments[id] = state;
 
-        var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.Timestamp <= at && e.StreamId.IsOneOf(streams))
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(ct);
-        var experiments = new Dictionary<Guid, Experiment>();
-        var projects = new Dictionary<Guid, Project>();
-        var participation = new List<ParticipationEntry>();
-        foreach (var e in events)
+        var records = new List<ParticipationEntry>();
+        if (participation && documents.Count > 0)
         {
-            if (LedgerEventTypes.Experiment.Contains(e.EventType))
-            {
-                experiments.TryGetValue(e.StreamId, out var state);
-                if (Experiment.Evolve(state, e.StreamId, e.Data, e.Version, e.Timestamp) is { } next) experiments[e.StreamId] = next;
-                if (e.Data is ParticipationRecorded r) participation.Add(new ParticipationEntry(e.StreamId, r));
-            }
-            else
+            var ids = documents.Select(d => d.Id).ToArray();
+            await foreach (var e in rows.Read("e.stream_id = any($2) and e.timestamp <= $3 and e.type = $4", "e.seq_id",
+                               [ids, at, typeof(ParticipationRecorded).GetEventTypeName()], ct))
+                records.Add(new ParticipationEntry(e.StreamId, (ParticipationRecorded)e.Data));
+        }
+
+        var projectIds = await ProjectsInScope(session.Query<Project>(), scope).Where(p => p.RegisteredAt <= at).Select(p => p.Id).ToListAsync(ct);
+        var projects = new Dictionary<Guid, Project>();
+        if (projectIds.Count > 0)
+        {
+            var events = await session.Events.QueryAllRawEvents()
+                .Where(e => e.Timestamp <= at && e.StreamId.IsOneOf(projectIds.ToArray()))
+                .OrderBy(e => e.Sequence)
+                .ToListAsync(ct);
+            foreach (var e in events)
             {
                 projects.TryGetValue(e.StreamId, out var project);
                 if (ProjectFold.Evolve(project, e.StreamId, e) is { } next) projects[e.StreamId] = next;
             }
         }
-        return new PortfolioStates([.. experiments.Values], [.. projects.Values], participation,
-            events.Count == 0 ? null : events[^1].Timestamp);
+        var last = experiments.Count == 0 ? (DateTimeOffset?)null : experiments.Values.Max(e => e.LastChangedAt);
+        return new PortfolioStates([.. experiments.Values], [.. projects.Values], records, last);
+    }
+
+    /// <summary>The experiments (of a county, when the scope is one) with an event after the moment.</summary>
+    private static async Task<HashSet<Guid>> TouchedAfter(ExperimentEventRows rows, DashboardScope scope, DateTimeOffset at, CancellationToken ct)
+    {
+        var inCounty = scope.Kind == ScopeKind.County ? $" and e.stream_id in (select id from {rows.Schema}.mt_doc_experiment where county = $3)" : "";
+        await using var command = rows.DataSource.CreateCommand(
+            $"select distinct e.stream_id from {rows.Schema}.mt_events e where e.type = any($1) and e.timestamp > $2{inCounty}");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = rows.TypeNames });
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = at });
+        if (scope.Kind == ScopeKind.County) command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = scope.Key });
+        var ids = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
+        return ids;
     }
 
     public static IQueryable<Experiment> InScope(IQueryable<Experiment> query, DashboardScope scope)

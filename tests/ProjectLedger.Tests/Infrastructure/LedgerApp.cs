@@ -41,6 +41,8 @@ public sealed class LedgerApp : IAsyncLifetime
             ["LEDGER_LOG_FORMAT"] = "text",
             // One test user writes far faster than a person; the limit has tests of its own.
             ["LEDGER_RATE_LIMIT"] = "off",
+            // Dated dashboard snapshots are built by the tests that need them, when they need them.
+            ["LEDGER_SNAPSHOTS"] = "off",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
         };

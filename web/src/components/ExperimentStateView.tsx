@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useCountyName } from '../data';
 import { useFormat } from '../format';
-import { AGE_BANDS, CHANNELS, KINDS, WAYS, orderedKeys, type Counts, type ExperimentState } from '../types';
+import { AGE_BANDS, CHANNELS, KINDS, WAYS, orderedKeys, type Counts, type ExperimentState, type PrivateCounts } from '../types';
 import { CountTable } from './CountTable';
 
 type H = 'h2' | 'h3';
@@ -16,7 +16,7 @@ function Field({ label, children, testId }: { label: string; children: React.Rea
 }
 
 /** A compact table of counts with a visible caption: the usual keys first, then any others. */
-function CountsTable({ caption, keyHeader, prefix, keys, counts }: { caption: string; keyHeader: string; prefix: string; keys: readonly string[]; counts?: Counts }) {
+function CountsTable({ caption, keyHeader, prefix, keys, counts }: { caption: string; keyHeader: string; prefix: string; keys: readonly string[]; counts?: Counts | PrivateCounts }) {
   const { t } = useTranslation();
   return (
     <CountTable
@@ -164,9 +164,9 @@ export function ExperimentStateView({ state, level = 'h2', idPrefix = 'x' }: { s
       <section aria-labelledby={id('participation')}>
         <Hx id={id('participation')}>{t('experiment.participation')}</Hx>
         <p>
-          {t('experiment.participationTotal')}: <strong data-testid="experiment-participation-total">{fmt.int(state.participation?.total ?? 0)}</strong>
+          {t('experiment.participationTotal')}: <strong data-testid="experiment-participation-total">{fmt.count(state.participation?.total ?? 0)}</strong>
         </p>
-        {state.participation && state.participation.total > 0 && (
+        {state.participation && state.participation.total !== 0 && (
           <div className="count-grid">
             <CountsTable caption={t('participation.byKind')} keyHeader={t('participation.group')} prefix="kind" keys={KINDS} counts={state.participation.byKind} />
             <CountsTable caption={t('participation.byAgeBand')} keyHeader={t('participation.ageGroup')} prefix="ageBand" keys={AGE_BANDS} counts={state.participation.byAgeBand} />

@@ -47,6 +47,17 @@ describe('Experiment page', () => {
     expect(screen.queryByTestId('audit-link')).toBeNull();
   });
 
+  it('shows participation of 1–4 people as the server hides it ("< 5"), in the total and the tables', async () => {
+    signIn();
+    const hidden = { ...chat, participation: { total: '< 5', byKind: { client: '< 5', professional: 0 }, byAgeBand: { '65plus': '< 5' }, byWay: { implementation: '< 5' }, byChannel: { digital: '< 5' } } };
+    mockFetch({ '/api/counties': COUNTIES, '/api/experiments/e1': hidden, '/api/experiments/e1/history': [] });
+    renderWithLive(<Experiment id="e1" />);
+    expect((await screen.findByTestId('experiment-participation-total')).textContent).toBe('< 5');
+    const byKind = screen.getByRole('table', { name: 'Osallistujat toimijaryhmittäin' });
+    expect(byKind.textContent).toContain('< 5');
+    expect(byKind.textContent).not.toContain('NaN');
+  });
+
   it('offers the audit view to an auditor', async () => {
     signIn({ role: 'auditor', county: '*', user: 'tarkastaja' });
     mockFetch({ '/api/counties': COUNTIES, '/api/experiments/e1': chat, '/api/experiments/e1/history': [] });
