@@ -179,7 +179,7 @@ public sealed class LogScenarios(BenchEnv env, Results results, NpgsqlDataSource
     {
         var key = VerifierKey.Parse(await anonymous.GetStringAsync("/api/audit/log/key"), out var problem) ?? throw new InvalidOperationException(problem);
         var checkpoint = await anonymous.GetStringAsync("/api/audit/log/checkpoint");
-        var verification = new ProjectLedger.Audit.FullVerification(data, ProjectLedger.Streams.LedgerTables.InSchema(Schema));
+        var verification = new ProjectLedger.Audit.FullVerification(data, ProjectLedger.Streams.LedgerTables.InSchema(Schema, data));
         var rates = new List<double>();
         for (var rep = 0; rep < (env.Quick ? 1 : 2); rep++)
         {

@@ -23,11 +23,7 @@ public sealed class EventExport(NpgsqlDataSource dataSource, LedgerTables tables
     private const int FlushEveryBytes = 64 * 1024;
 
     /// <summary>The last sequence number in the log: what an export's progress is measured against.</summary>
-    public async Task<long> HeadAsync(CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand($"select coalesce(max(seq_id), 0) from {tables.Schema}.mt_events");
-        return (long)(await command.ExecuteScalarAsync(ct))!;
-    }
+    public Task<long> HeadAsync(CancellationToken ct) => tables.EventLogHeadAsync(ct);
 
     /// <param name="progress">Told the sequence number written last, at every flush.</param>
     public async Task<long> WriteAsync(PipeWriter output, string? county, Guid? streamId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct,

@@ -13,7 +13,7 @@ namespace ProjectLedger.Dashboards;
 /// and serialising the documents again (a county's pilots board is 200 cards, about 80 KB).
 /// Every node checks the database, so a node that does not run the projection is never behind.
 /// </summary>
-public sealed class DashboardCache(NpgsqlDataSource dataSource, Hosting.LedgerOptions ledger, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+public sealed class DashboardCache(NpgsqlDataSource dataSource, Streams.LedgerTables tables, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
     /// <summary>Themes are free text: past this many entries the cache starts over rather than grow.</summary>
     public const int MaxEntries = 2000;
@@ -42,7 +42,7 @@ public sealed class DashboardCache(NpgsqlDataSource dataSource, Hosting.LedgerOp
     private async Task<Progress> ReadProgress(CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            $"select last_seq_id, last_updated from {ledger.Schema}.mt_event_progression where name like '{nameof(DashboardProjection)}:%' order by name limit 1");
+            $"select last_seq_id, last_updated from {tables.Schema}.mt_event_progression where name like '{nameof(DashboardProjection)}:%' order by name limit 1");
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return new Progress(-1, null);
         return new Progress(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));

@@ -1,3 +1,4 @@
+using ProjectLedger.Experiments;
 using ProjectLedger.Hosting;
 
 namespace ProjectLedger.Dashboards;

@@ -48,7 +48,6 @@ public static class DashboardsSetup
     /// <summary>With LEDGER_REDIS (several nodes), pushes reach clients on every node through a Redis backplane.</summary>
     public static IServiceCollection AddLedgerDashboards(this IServiceCollection services, string? redis, bool keepSnapshots)
     {
-        services.AddSingleton<ExperimentEventRows>();
         services.AddSingleton<DashboardSnapshots>();
         if (keepSnapshots) services.AddHostedService<DashboardSnapshotKeeper>();
         // Every call re-checks the session: a connection never outlives the token or cookie it opened with.

@@ -28,9 +28,7 @@ public sealed class ProjectionLag(IDocumentStore store, Npgsql.NpgsqlDataSource 
     {
         try
         {
-            // The head of the log from the primary key index; Marten's statistics count every row.
-            await using var command = dataSource.CreateCommand($"select coalesce(max(seq_id), 0) from {tables.Schema}.mt_events");
-            var head = (long)(await command.ExecuteScalarAsync(ct))!;
+            var head = await tables.EventLogHeadAsync(ct);
             var shards = await store.Advanced.AllProjectionProgress(token: ct);
             var now = clock.GetUtcNow();
             var data = new Dictionary<string, object> { ["eventLogHead"] = head };

@@ -16,17 +16,15 @@ public sealed class ProjectionLagMeter : BackgroundService
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(2);
 
     private readonly IDocumentStore _store;
-    private readonly NpgsqlDataSource _dataSource;
-    private readonly string _schema;
+    private readonly LedgerTables _tables;
     private readonly ILogger<ProjectionLagMeter> _logger;
     private volatile IReadOnlyList<Measurement<long>> _lags = [];
     private long _head = -1;
 
-    public ProjectionLagMeter(IDocumentStore store, NpgsqlDataSource dataSource, LedgerTables tables, IMeterFactory meters, ILogger<ProjectionLagMeter> logger)
+    public ProjectionLagMeter(IDocumentStore store, LedgerTables tables, IMeterFactory meters, ILogger<ProjectionLagMeter> logger)
     {
         _store = store;
-        _dataSource = dataSource;
-        _schema = tables.Schema;
+        _tables = tables;
         _logger = logger;
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("projectledger.projection.lag", () => _lags, unit: "{event}",
@@ -42,8 +40,7 @@ public sealed class ProjectionLagMeter : BackgroundService
         {
             try
             {
-                await using var command = _dataSource.CreateCommand($"select coalesce(max(seq_id), 0) from {_schema}.mt_events");
-                var head = (long)(await command.ExecuteScalarAsync(stoppingToken))!;
+                var head = await _tables.EventLogHeadAsync(stoppingToken);
                 var shards = await _store.Advanced.AllProjectionProgress(token: stoppingToken);
                 _lags = shards.Where(s => s.ShardName != "HighWaterMark")
                     .Select(s => new Measurement<long>(Math.Max(0, head - s.Sequence), new KeyValuePair<string, object?>("projection.shard", s.ShardName)))

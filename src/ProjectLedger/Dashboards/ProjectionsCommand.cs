@@ -46,8 +46,9 @@ public sealed class ProjectionsCommand : LedgerCommand
             throw new CommandFailure($"there is no projection named '{chosen}'. Projections: {string.Join(", ", names)}", LedgerExit.Usage);
 
         await services.GetRequiredService<LedgerSchema>().EnsureAsync(ct);
-        var progression = new Progression(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<LedgerTables>().Schema);
-        var head = await progression.HeadAsync(ct);
+        var tables = services.GetRequiredService<LedgerTables>();
+        var progression = new Progression(services.GetRequiredService<NpgsqlDataSource>(), tables.Schema);
+        var head = await tables.EventLogHeadAsync(ct);
 
         if (parsed.CommandResult.Command == _list)
         {
@@ -84,12 +85,6 @@ public sealed class ProjectionsCommand : LedgerCommand
     /// <summary>The log's head and each projection's committed position, from mt_event_progression.</summary>
     private sealed class Progression(NpgsqlDataSource dataSource, string schema)
     {
-        public async Task<long> HeadAsync(CancellationToken ct)
-        {
-            await using var command = dataSource.CreateCommand($"select coalesce(max(seq_id), 0) from {schema}.mt_events");
-            return (long)(await command.ExecuteScalarAsync(ct))!;
-        }
-
         public async Task<long> OfAsync(string projection, CancellationToken ct)
         {
             await using var command = dataSource.CreateCommand(

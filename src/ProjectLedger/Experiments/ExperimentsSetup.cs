@@ -5,7 +5,8 @@ namespace ProjectLedger.Experiments;
 
 public static class ExperimentsSetup
 {
-    public static IServiceCollection AddLedgerExperiments(this IServiceCollection services) => services.AddSingleton<ExperimentAsOf>();
+    public static IServiceCollection AddLedgerExperiments(this IServiceCollection services) =>
+        services.AddSingleton<ExperimentEventRows>().AddSingleton<ExperimentAsOf>();
 
     public static void ConfigureExperiments(this StoreOptions opts)
     {

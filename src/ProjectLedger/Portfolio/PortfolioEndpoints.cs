@@ -1,3 +1,4 @@
+using ProjectLedger.Experiments;
 using Microsoft.AspNetCore.Mvc;
 using Marten;
 using ProjectLedger.Dashboards;

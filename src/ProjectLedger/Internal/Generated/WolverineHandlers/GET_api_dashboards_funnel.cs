@@ -2,6 +2,7 @@
 #pragma warning disable
 using Microsoft.AspNetCore.Routing;
 using ProjectLedger.Dashboards;
+using ProjectLedger.Experiments;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -16,11 +17,11 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly ProjectLedger.Dashboards.DashboardSnapshots _dashboardSnapshots;
-        private readonly ProjectLedger.Dashboards.ExperimentEventRows _experimentEventRows;
+        private readonly ProjectLedger.Experiments.ExperimentEventRows _experimentEventRows;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_dashboards_funnel(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, ProjectLedger.Dashboards.DashboardSnapshots dashboardSnapshots, ProjectLedger.Dashboards.ExperimentEventRows experimentEventRows, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_dashboards_funnel(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, ProjectLedger.Dashboards.DashboardSnapshots dashboardSnapshots, ProjectLedger.Experiments.ExperimentEventRows experimentEventRows, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _dashboardSnapshots = dashboardSnapshots;

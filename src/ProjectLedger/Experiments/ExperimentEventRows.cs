@@ -2,28 +2,30 @@ using System.Runtime.CompilerServices;
 using JasperFx.Events;
 using Marten;
 using Npgsql;
-using ProjectLedger.Experiments;
+using ProjectLedger.Streams;
 
-namespace ProjectLedger.Dashboards;
+namespace ProjectLedger.Experiments;
 
 /// <summary>One stored experiment event: what the fold needs, and where it sits in the log.</summary>
 public readonly record struct ExperimentEventRow(Guid StreamId, long Sequence, long Version, DateTimeOffset Timestamp, object Data);
 
 /// <summary>
 /// Experiment events straight from mt_events: only the columns the fold needs, streamed, deserialised
-/// with Marten's serializer and upcast as Marten would (the same way as ExperimentAsOf).
+/// with Marten's serializer and upcast as Marten would (Decode; ExperimentAsOf reads one stream with it).
 /// </summary>
 public sealed class ExperimentEventRows
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly LedgerTables _tables;
     private readonly ISerializer _serializer;
     private readonly Dictionary<string, (Type Stored, Func<object, object>? Upcast)> _types;
 
-    public ExperimentEventRows(NpgsqlDataSource dataSource, IDocumentStore store)
+    public ExperimentEventRows(NpgsqlDataSource dataSource, IDocumentStore store, LedgerTables tables)
     {
         _dataSource = dataSource;
+        _tables = tables;
         _serializer = store.Options.Serializer();
-        Schema = store.Options.DatabaseSchemaName;
+        Schema = tables.Schema;
         _types = LedgerEventTypes.Experiment.Concat(LedgerEventTypes.Superseded).ToDictionary(
             t => t.GetEventTypeName(),
             t => (t, EventUpcasts.ByStoredType.GetValueOrDefault(t)));
@@ -49,18 +51,21 @@ public sealed class ExperimentEventRows
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var mapping = _types[reader.GetString(4)];
-            var data = _serializer.FromJson(mapping.Stored, reader, 5);
-            if (mapping.Upcast is { } upcast) data = upcast(data);
+            var data = Decode(reader.GetString(4), reader, 5);
             yield return new ExperimentEventRow(reader.GetGuid(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3), data);
         }
     }
 
-    public async Task<long> HighWater(CancellationToken ct)
+    /// <summary>An experiment event's data from its stored type name and the data column at <paramref name="ordinal"/>, upcast to today's shape.</summary>
+    public object Decode(string type, NpgsqlDataReader reader, int ordinal)
     {
-        await using var command = _dataSource.CreateCommand($"select coalesce(max(seq_id), 0) from {Schema}.mt_events");
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
+        if (!_types.TryGetValue(type, out var mapping))
+            throw new InvalidOperationException($"Stored event type '{type}' is not known to this version of ProjectLedger.");
+        var data = _serializer.FromJson(mapping.Stored, reader, ordinal);
+        return mapping.Upcast is { } upcast ? upcast(data) : data;
     }
+
+    public Task<long> HighWater(CancellationToken ct) => _tables.EventLogHeadAsync(ct);
 
     /// <summary>Rows of one stream (or several), in sequence order, folded per stream.</summary>
     public static Dictionary<Guid, Experiment> Fold(IEnumerable<ExperimentEventRow> rows)
