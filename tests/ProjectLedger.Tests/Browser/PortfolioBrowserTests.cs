@@ -102,6 +102,8 @@ public sealed class PortfolioBrowserTests(BrowserSession session, ITestOutputHel
 
         await _page.GetByTestId("as-of-banner-live").ClickAsync();
         await WaitForText(_page.GetByTestId("factors-assessed"), "0");
+        // The page re-renders after the click: wait for the banner to go before counting it.
+        await _page.GetByTestId("as-of-banner").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Detached });
         (await _page.GetByTestId("as-of-banner").CountAsync()).ShouldBe(0);
         _page.Url.ShouldNotContain("at=");
         _pageErrors.ShouldBeEmpty();
