@@ -9,7 +9,8 @@ export interface SpreadNode {
   adaptations: SpreadNode[];
 }
 
-export interface PublicSummary {
+/** What the catalogue's list and a model's own page both say of a model. */
+interface PublicModelHeading {
   id: string;
   title: string;
   link?: string | null;
@@ -17,6 +18,9 @@ export interface PublicSummary {
   experimentTitle: string;
   problem: string;
   themes: string[];
+}
+
+export interface PublicSummary extends PublicModelHeading {
   adoptionScope: string;
   publishedAt: string;
   adaptations: number;
@@ -27,14 +31,7 @@ export interface PublicCatalogue { items: PublicSummary[]; total: number }
 /** Counts from 1 to 4 are the string "< 5" (as on the dashboards). */
 export type PublicCount = number | string;
 
-export interface PublicModel {
-  id: string;
-  title: string;
-  link?: string | null;
-  county: string;
-  experimentTitle: string;
-  problem: string;
-  themes: string[];
+export interface PublicModel extends PublicModelHeading {
   tried: { hypothesis?: string | null; targetGroup?: string | null; sites: string[]; channels: string[]; start?: string | null; ended?: string | null };
   criteria: { metric: string; baseline?: number | null; target?: number | null; unit?: string | null; met: boolean; note?: string | null }[];
   lessons?: string | null;
