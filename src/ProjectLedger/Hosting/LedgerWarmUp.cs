@@ -4,6 +4,9 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -13,26 +16,35 @@ using Npgsql;
 using ProjectLedger.Counties;
 using ProjectLedger.Dashboards;
 using ProjectLedger.Experiments;
+using ProjectLedger.Projects;
+using Marten.Exceptions;
+using Marten.Services;
 using ProjectLedger.Security;
 
 namespace ProjectLedger.Hosting;
 
 /// <summary>
 /// Before the node listens, it does once what the first requests after a deploy would otherwise do on
-/// a user's time: open pooled connections, build the JSON contracts of every event, document, request
-/// and response, and take Marten's read and write paths once without storing anything (a load, a
-/// stream fetch, and a unit of work that deletes a document that does not exist). Nothing is appended:
-/// a rolled-back append would leave a gap in the event sequence that the projections wait out.
-/// A warm-up that fails only costs speed, never the start.
+/// a user's time: open pooled connections, read and write a filled-in sample of every event, document,
+/// request and response, take Marten's read paths and its append path up to PostgreSQL's refusal in a
+/// read-only transaction, and send the dashboards, the lists and a refused proposal through sign-in,
+/// the access policy and their endpoints. Nothing is appended: a rolled-back append would take a
+/// sequence number, and the projections wait out such a gap. A warm-up that fails only costs speed,
+/// never the start.
 /// </summary>
 public sealed class LedgerWarmUp(
     IDocumentStore store, NpgsqlDataSource dataSource, EndpointDataSource endpoints, IServiceScopeFactory scopes,
-    IDataProtectionProvider protection, IOptions<JsonOptions> http, TimeProvider clock, ILogger<LedgerWarmUp> log) : IHostedService
+    IDataProtectionProvider protection, IOptions<JsonOptions> http, LedgerOptions ledger, TokenIssuer tokens, TimeProvider clock, ILogger<LedgerWarmUp> log) : IHostedService
 {
     private const int PooledConnections = 4;
+    private Guid _experiment = Guid.CreateVersion7();
 
     /// <summary>Whether the whole warm-up ran (a failed one only logs).</summary>
     public bool Finished { get; private set; }
+
+    /// <summary>Each dry request ("GET /api/projects") and the status it was answered with.</summary>
+    public IReadOnlyDictionary<string, int> Answered => _answered;
+    private readonly Dictionary<string, int> _answered = [];
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -44,6 +56,7 @@ public sealed class LedgerWarmUp(
             var contracts = Task.Run(BuildJsonContracts, limit.Token);
             await OpenConnections(limit.Token);
             await TakeMartenPaths(limit.Token);
+            await RefusedAppends(limit.Token);
             await DryRunDashboards(limit.Token);
             await DryRequests(limit.Token);
             // The session cookies' key ring, read from the database on first use (sign-in would wait for it).
@@ -75,8 +88,62 @@ public sealed class LedgerWarmUp(
         await session.Events.FetchStreamStateAsync(nobody, ct);
         await session.Events.FetchForWriting<Experiment>(nobody, ct);
         await session.Query<Experiment>().Where(x => x.County == "").Take(1).ToListAsync(ct);
+        // An experiment that exists, when there is one: reading and fetching it reads a row, as the first requests after a deploy do.
+        var existing = await session.Query<Experiment>().Select(x => x.Id).Take(1).ToListAsync(ct);
+        _experiment = existing.Count > 0 ? existing[0] : nobody;
         session.Delete<Experiment>(nobody);
         await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The append path to its last step: an experiment's and a project's whole life (every event type,
+    /// filled in by JsonSamples) started as new streams, and appended to a fetched experiment,
+    /// each saved in a read-only transaction. PostgreSQL refuses the append function's first insert,
+    /// before it takes a sequence number, so the projections see no gap. Marten's only trace is its
+    /// tombstone stream (no events), which any refused append leaves.
+    /// </summary>
+    private async Task RefusedAppends(CancellationToken ct)
+    {
+        var experimentLife = LedgerEventTypes.Experiment.OrderBy(t => t != typeof(ExperimentProposed)).Select(Sample).OfType<object>().ToList();
+        var projectLife = LedgerEventTypes.Project.Select(Sample).OfType<object>().ToList();
+        await Refused(session => session.Events.StartStream<Experiment>(Guid.CreateVersion7(), experimentLife), ct);
+        await Refused(session => session.Events.StartStream<Project>(Guid.CreateVersion7(), projectLife), ct);
+        await Refused(async session =>
+        {
+            var stream = await session.Events.FetchForWriting<Experiment>(_experiment, ct);
+            stream.AppendMany(experimentLife.Skip(1));
+        }, ct);
+    }
+
+    private Task Refused(Action<IDocumentSession> stage, CancellationToken ct) =>
+        Refused(session => { stage(session); return Task.CompletedTask; }, ct);
+
+    private async Task Refused(Func<IDocumentSession, Task> stage, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using (var readOnly = new NpgsqlCommand("set transaction read only", connection, tx)) await readOnly.ExecuteNonQueryAsync(ct);
+        await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(tx, shouldAutoCommit: false));
+        // The refusal is expected: Marten need not log it as a failed command.
+        session.Logger = new Unlogged();
+        await stage(session);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+            throw new InvalidOperationException("PostgreSQL accepted a write in a read-only transaction");
+        }
+        catch (MartenCommandException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction })
+        {
+        }
+        await tx.RollbackAsync(ct);
+    }
+
+    private object? Sample(Type type)
+    {
+        var json = JsonSamples.For(type, http.Value.SerializerOptions)?.ToJsonString();
+        if (json is null) return null;
+        using var read = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        return store.Options.Serializer().FromJson(type, read);
     }
 
     /// <summary>
@@ -92,16 +159,26 @@ public sealed class LedgerWarmUp(
     }
 
     /// <summary>
-    /// Requests that store nothing, sent straight to their endpoints (no socket, no sign-in): the live
-    /// dashboards, read from their precomputed documents, and a proposal refused for its empty body,
-    /// which takes the command's whole pipeline up to its validation, session included.
+    /// Requests that store nothing, sent straight to their endpoints (no socket): the dashboards, the
+    /// lists, an experiment (one that exists, when there is one) and its history, the public catalogue, and a proposal refused for its empty body, which takes the command's whole pipeline up to
+    /// its validation, session included.
     /// </summary>
-    private static readonly (string Method, string Route, string? Body)[] DryRuns =
+    private static readonly (string Method, string Route, string Query, string? Body)[] DryRuns =
     [
-        ("GET", "/api/dashboards/funnel", null),
-        ("GET", "/api/dashboards/pilots", null),
-        ("GET", "/api/dashboards/participation", null),
-        ("POST", "/api/experiments", "{}"),
+        ("GET", "/api/dashboards/funnel", "", null),
+        ("GET", "/api/dashboards/pilots", "", null),
+        ("GET", "/api/dashboards/participation", "", null),
+        ("GET", "/api/dashboards/counties", "", null),
+        // One county's goals and success factors (computed when read): the node starts as fast on a big ledger.
+        ("GET", "/api/dashboards/goals", "?county=" + CountyCatalog.All[0].Slug, null),
+        ("GET", "/api/dashboards/factors", "?county=" + CountyCatalog.All[0].Slug, null),
+        ("GET", "/api/experiments", "?pageSize=1", null),
+        ("GET", "/api/projects", "", null),
+        ("GET", "/api/experiments/{id}", "", null),
+        ("GET", "/api/experiments/{id}/history", "", null),
+        ("GET", "/api/public/operating-models", "", null),
+        ("GET", "/api/public/operating-models/{id}", "", null),
+        ("POST", "/api/experiments", "", "{}"),
     ];
 
     private async Task DryRequests(CancellationToken ct)
@@ -112,7 +189,10 @@ public sealed class LedgerWarmUp(
             new Claim(LedgerUser.RoleClaim, Roles.Leadership),
             new Claim(LedgerUser.CountyClaim, LedgerUser.AllCounties),
         ], nameof(LedgerWarmUp), LedgerUser.SubjectClaim, LedgerUser.RoleClaim));
-        foreach (var (method, route, body) in DryRuns)
+        // With a local signing key the requests carry a bearer token (kept in memory, valid a minute), so
+        // sign-in and the access policy run as for a caller; without one they start at the endpoint.
+        var token = ledger.SigningKey is null ? null : tokens.Issue(nameof(LedgerWarmUp), Roles.Leadership, LedgerUser.AllCounties, TimeSpan.FromMinutes(1));
+        foreach (var (method, route, query, body) in DryRuns)
         {
             var endpoint = endpoints.Endpoints.OfType<RouteEndpoint>().FirstOrDefault(e =>
                 e.RoutePattern.RawText == route && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(method) == true);
@@ -120,7 +200,9 @@ public sealed class LedgerWarmUp(
             await using var scope = scopes.CreateAsyncScope();
             var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider, User = reader, RequestAborted = ct };
             context.Request.Method = method;
-            context.Request.Path = route;
+            context.Request.Path = route.Replace("{id}", _experiment.ToString());
+            if (route.Contains("{id}")) context.Request.RouteValues = new RouteValueDictionary { ["id"] = _experiment.ToString() };
+            context.Request.QueryString = new QueryString(query);
             context.Response.Body = new MemoryStream();
             if (body is not null)
             {
@@ -128,30 +210,40 @@ public sealed class LedgerWarmUp(
                 context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
             }
             context.SetEndpoint(endpoint);
-            await handle(context);
+            if (token is null)
+            {
+                await handle(context);
+            }
+            else
+            {
+                context.Request.Headers.Authorization = "Bearer " + token;
+                var signedIn = await context.AuthenticateAsync();
+                context.User = signedIn.Principal ?? new ClaimsPrincipal(new ClaimsIdentity());
+                var services = scope.ServiceProvider;
+                var policy = (await services.GetRequiredService<IAuthorizationPolicyProvider>().GetDefaultPolicyAsync())!;
+                var decided = await services.GetRequiredService<IPolicyEvaluator>().AuthorizeAsync(policy, signedIn, context, endpoint);
+                await services.GetRequiredService<IAuthorizationMiddlewareResultHandler>().HandleAsync(handle, context, policy, decided);
+            }
+            _answered[$"{method} {route}"] = context.Response.StatusCode;
         }
     }
 
-    /// <summary>Marten's serializer for events and documents, the HTTP serializer for every endpoint's body and answers.</summary>
+    /// <summary>
+    /// Marten's serializer for events and documents, the HTTP serializer for every endpoint's body and
+    /// answer: each type read from a filled-in sample and written back (JsonSamples).
+    /// </summary>
     private void BuildJsonContracts()
     {
+        var options = http.Value.SerializerOptions;
         var serializer = store.Options.Serializer();
         var stored = LedgerEventTypes.Current.Concat(store.Options.AllKnownDocumentTypes().Select(m => m.DocumentType)).Distinct();
         foreach (var type in stored.Where(t => t.Namespace?.StartsWith(nameof(ProjectLedger)) == true && !t.IsAbstract))
-        {
-            try
+            RoundTrip(type, options, json =>
             {
-                var json = serializer.ToJson(RuntimeHelpers.GetUninitializedObject(type));
                 using var read = new MemoryStream(Encoding.UTF8.GetBytes(json));
-                serializer.FromJson(type, read);
-            }
-            catch (Exception e) when (e is JsonException or NotSupportedException or NullReferenceException or InvalidOperationException)
-            {
-                // An empty instance need not round-trip: the contract is built all the same.
-            }
-        }
+                serializer.ToJson(serializer.FromJson(type, read));
+            });
 
-        var options = http.Value.SerializerOptions;
         var exchanged = endpoints.Endpoints.SelectMany(e => e.Metadata)
             .SelectMany(m => m switch
             {
@@ -161,6 +253,32 @@ public sealed class LedgerWarmUp(
             })
             .Where(t => t != typeof(void) && !t.IsAssignableTo(typeof(IResult)))
             .Distinct();
-        foreach (var type in exchanged) options.GetTypeInfo(type);
+        foreach (var type in exchanged)
+            RoundTrip(type, options, json => JsonSerializer.Serialize(JsonSerializer.Deserialize(json, type, options), type, options));
+    }
+
+    private static void RoundTrip(Type type, JsonSerializerOptions options, Action<string> readAndWrite)
+    {
+        try
+        {
+            options.GetTypeInfo(type);
+            readAndWrite(JsonSamples.For(type, options)?.ToJsonString() ?? "null");
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or NullReferenceException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            // A sample need not make a valid instance (a constructor may refuse it): the contract is built all the same.
+        }
+    }
+
+    private sealed class Unlogged : IMartenSessionLogger
+    {
+        public void LogSuccess(NpgsqlCommand command) { }
+        public void LogFailure(NpgsqlCommand command, Exception ex) { }
+        public void LogSuccess(NpgsqlBatch batch) { }
+        public void LogFailure(NpgsqlBatch batch, Exception ex) { }
+        public void LogFailure(Exception ex, string message) { }
+        public void RecordSavedChanges(IDocumentSession session, IChangeSet commit) { }
+        public void OnBeforeExecute(NpgsqlCommand command) { }
+        public void OnBeforeExecute(NpgsqlBatch batch) { }
     }
 }
