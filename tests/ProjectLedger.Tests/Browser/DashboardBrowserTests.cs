@@ -62,7 +62,7 @@ public sealed class DashboardBrowserTests(BrowserSession session, ITestOutputHel
         await OpenFromNav("Käyttöönoton suppilo", "funnel");
 
         (await _page.Locator("html").GetAttributeAsync("lang")).ShouldBe("fi");
-        (await _page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).ShouldBe("Käyttöönoton suppilo");
+        await WaitForText(_page.GetByRole(AriaRole.Heading, new() { Level = 1 }), "Käyttöönoton suppilo");
         var total = _page.GetByTestId("funnel-total");
         await total.WaitForAsync();
         await WaitForText(total, session.SeededTotal.ToString());
@@ -123,7 +123,7 @@ public sealed class DashboardBrowserTests(BrowserSession session, ITestOutputHel
 
         // A project office lands on its pilots.
         await _page.WaitForURLAsync("**/#/pilots**");
-        (await _page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).ShouldBe("Käynnissä olevat pilotit");
+        await WaitForText(_page.GetByRole(AriaRole.Heading, new() { Level = 1 }), "Käynnissä olevat pilotit");
         await WaitForText(_page.GetByTestId("pilots-count"), "1");
         (await _page.GetByTestId($"pilot-row-{session.PilotId}").InnerTextAsync()).ShouldContain("Chat-neuvonta perhekeskukseen");
         (await _page.GetByTestId($"pilot-participants-{session.PilotId}").InnerTextAsync()).ShouldBe("45");
@@ -131,7 +131,7 @@ public sealed class DashboardBrowserTests(BrowserSession session, ITestOutputHel
         await BrowserSession.Screenshot(_page, "pilots", output);
 
         await OpenFromNav("Osallistuminen", "participation");
-        (await _page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).ShouldBe("Osallistuminen");
+        await WaitForText(_page.GetByRole(AriaRole.Heading, new() { Level = 1 }), "Osallistuminen");
         await WaitForText(_page.GetByTestId("participation-total"), "45");
         (await _page.GetByTestId("reach-gap-under18").CountAsync()).ShouldBe(1, "no one under 18 was reached");
         var charts = _page.Locator("canvas[role='img']");
@@ -162,6 +162,7 @@ public sealed class DashboardBrowserTests(BrowserSession session, ITestOutputHel
         await _page.GetByTestId("signed-in").WaitForAsync();
     }
 
+    /// <summary>The address changes before the page's lazily loaded view replaces the previous one: callers wait for its heading.</summary>
     private async Task OpenFromNav(string linkText, string path)
     {
         await _page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = linkText, Exact = true }).ClickAsync();
