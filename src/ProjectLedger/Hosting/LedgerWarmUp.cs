@@ -37,7 +37,6 @@ public sealed class LedgerWarmUp(
     IDataProtectionProvider protection, IOptions<JsonOptions> http, LedgerOptions ledger, TokenIssuer tokens, TimeProvider clock, ILogger<LedgerWarmUp> log) : IHostedService
 {
     private const int PooledConnections = 4;
-    private Guid _experiment = Guid.CreateVersion7();
 
     /// <summary>Whether the whole warm-up ran (a failed one only logs).</summary>
     public bool Finished { get; private set; }
@@ -53,15 +52,16 @@ public sealed class LedgerWarmUp(
         limit.CancelAfter(TimeSpan.FromSeconds(10));
         try
         {
-            var contracts = Task.Run(BuildJsonContracts, limit.Token);
+            var stored = Task.Run(ReadAndWriteStoredSamples, limit.Token);
+            var exchanged = Task.Run(ReadAndWriteExchangedSamples, limit.Token);
             await OpenConnections(limit.Token);
-            await TakeMartenPaths(limit.Token);
-            await RefusedAppends(limit.Token);
+            var experiment = await TakeMartenPaths(limit.Token);
+            await RefusedAppends(await stored, experiment, limit.Token);
             await DryRunDashboards(limit.Token);
-            await DryRequests(limit.Token);
+            await DryRequests(experiment, limit.Token);
             // The session cookies' key ring, read from the database on first use (sign-in would wait for it).
             protection.CreateProtector(nameof(LedgerWarmUp)).Protect([1]);
-            await contracts;
+            await exchanged;
             Finished = true;
             log.LogInformation("Warmed up in {Elapsed:0} ms", elapsed.Elapsed.TotalMilliseconds);
         }
@@ -80,19 +80,20 @@ public sealed class LedgerWarmUp(
         foreach (var connection in open) await connection.DisposeAsync();
     }
 
-    private async Task TakeMartenPaths(CancellationToken ct)
+    /// <summary>
+    /// A stream state read and a unit of work that commits (deleting a document that does not exist);
+    /// answers an experiment that exists, when there is one, for the later steps to read and fetch a
+    /// row as the first requests after a deploy do.
+    /// </summary>
+    private async Task<Guid> TakeMartenPaths(CancellationToken ct)
     {
         var nobody = Guid.CreateVersion7();
         await using var session = store.LightweightSession();
-        await session.LoadAsync<Experiment>(nobody, ct);
         await session.Events.FetchStreamStateAsync(nobody, ct);
-        await session.Events.FetchForWriting<Experiment>(nobody, ct);
-        await session.Query<Experiment>().Where(x => x.County == "").Take(1).ToListAsync(ct);
-        // An experiment that exists, when there is one: reading and fetching it reads a row, as the first requests after a deploy do.
         var existing = await session.Query<Experiment>().Select(x => x.Id).Take(1).ToListAsync(ct);
-        _experiment = existing.Count > 0 ? existing[0] : nobody;
         session.Delete<Experiment>(nobody);
         await session.SaveChangesAsync(ct);
+        return existing.Count > 0 ? existing[0] : nobody;
     }
 
     /// <summary>
@@ -102,15 +103,15 @@ public sealed class LedgerWarmUp(
     /// before it takes a sequence number, so the projections see no gap. Marten's only trace is its
     /// tombstone stream (no events), which any refused append leaves.
     /// </summary>
-    private async Task RefusedAppends(CancellationToken ct)
+    private async Task RefusedAppends(IReadOnlyDictionary<Type, object> samples, Guid experiment, CancellationToken ct)
     {
-        var experimentLife = LedgerEventTypes.Experiment.OrderBy(t => t != typeof(ExperimentProposed)).Select(Sample).OfType<object>().ToList();
-        var projectLife = LedgerEventTypes.Project.Select(Sample).OfType<object>().ToList();
+        var experimentLife = LedgerEventTypes.Experiment.OrderBy(t => t != typeof(ExperimentProposed)).Select(t => samples.GetValueOrDefault(t)).OfType<object>().ToList();
+        var projectLife = LedgerEventTypes.Project.Select(t => samples.GetValueOrDefault(t)).OfType<object>().ToList();
         await Refused(session => session.Events.StartStream<Experiment>(Guid.CreateVersion7(), experimentLife), ct);
         await Refused(session => session.Events.StartStream<Project>(Guid.CreateVersion7(), projectLife), ct);
         await Refused(async session =>
         {
-            var stream = await session.Events.FetchForWriting<Experiment>(_experiment, ct);
+            var stream = await session.Events.FetchForWriting<Experiment>(experiment, ct);
             stream.AppendMany(experimentLife.Skip(1));
         }, ct);
     }
@@ -136,14 +137,6 @@ public sealed class LedgerWarmUp(
         {
         }
         await tx.RollbackAsync(ct);
-    }
-
-    private object? Sample(Type type)
-    {
-        var json = JsonSamples.For(type, http.Value.SerializerOptions)?.ToJsonString();
-        if (json is null) return null;
-        using var read = new MemoryStream(Encoding.UTF8.GetBytes(json));
-        return store.Options.Serializer().FromJson(type, read);
     }
 
     /// <summary>
@@ -181,7 +174,7 @@ public sealed class LedgerWarmUp(
         ("POST", "/api/experiments", "", "{}"),
     ];
 
-    private async Task DryRequests(CancellationToken ct)
+    private async Task DryRequests(Guid experiment, CancellationToken ct)
     {
         var reader = new ClaimsPrincipal(new ClaimsIdentity(
         [
@@ -200,8 +193,8 @@ public sealed class LedgerWarmUp(
             await using var scope = scopes.CreateAsyncScope();
             var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider, User = reader, RequestAborted = ct };
             context.Request.Method = method;
-            context.Request.Path = route.Replace("{id}", _experiment.ToString());
-            if (route.Contains("{id}")) context.Request.RouteValues = new RouteValueDictionary { ["id"] = _experiment.ToString() };
+            context.Request.Path = route.Replace("{id}", experiment.ToString());
+            if (route.Contains("{id}")) context.Request.RouteValues = new RouteValueDictionary { ["id"] = experiment.ToString() };
             context.Request.QueryString = new QueryString(query);
             context.Response.Body = new MemoryStream();
             if (body is not null)
@@ -229,21 +222,29 @@ public sealed class LedgerWarmUp(
     }
 
     /// <summary>
-    /// Marten's serializer for events and documents, the HTTP serializer for every endpoint's body and
-    /// answer: each type read from a filled-in sample and written back (JsonSamples).
+    /// Every event and document read by Marten's serializer from a filled-in sample (JsonSamples) and
+    /// written back; answers the events read, for the refused appends.
     /// </summary>
-    private void BuildJsonContracts()
+    private IReadOnlyDictionary<Type, object> ReadAndWriteStoredSamples()
     {
-        var options = http.Value.SerializerOptions;
         var serializer = store.Options.Serializer();
+        var read = new Dictionary<Type, object>();
         var stored = LedgerEventTypes.Current.Concat(store.Options.AllKnownDocumentTypes().Select(m => m.DocumentType)).Distinct();
         foreach (var type in stored.Where(t => t.Namespace?.StartsWith(nameof(ProjectLedger)) == true && !t.IsAbstract))
-            RoundTrip(type, options, json =>
+            RoundTrip(type, json =>
             {
-                using var read = new MemoryStream(Encoding.UTF8.GetBytes(json));
-                serializer.ToJson(serializer.FromJson(type, read));
+                using var body = new MemoryStream(Encoding.UTF8.GetBytes(json));
+                if (serializer.FromJson(type, body) is not { } instance) return;
+                serializer.ToJson(instance);
+                read[type] = instance;
             });
+        return read;
+    }
 
+    /// <summary>Every endpoint's body and answer, read and written by the HTTP serializer from a filled-in sample.</summary>
+    private void ReadAndWriteExchangedSamples()
+    {
+        var options = http.Value.SerializerOptions;
         var exchanged = endpoints.Endpoints.SelectMany(e => e.Metadata)
             .SelectMany(m => m switch
             {
@@ -254,15 +255,14 @@ public sealed class LedgerWarmUp(
             .Where(t => t != typeof(void) && !t.IsAssignableTo(typeof(IResult)))
             .Distinct();
         foreach (var type in exchanged)
-            RoundTrip(type, options, json => JsonSerializer.Serialize(JsonSerializer.Deserialize(json, type, options), type, options));
+            RoundTrip(type, json => JsonSerializer.Serialize(JsonSerializer.Deserialize(json, type, options), type, options));
     }
 
-    private static void RoundTrip(Type type, JsonSerializerOptions options, Action<string> readAndWrite)
+    private void RoundTrip(Type type, Action<string> readAndWrite)
     {
         try
         {
-            options.GetTypeInfo(type);
-            readAndWrite(JsonSamples.For(type, options)?.ToJsonString() ?? "null");
+            readAndWrite(JsonSamples.For(type, http.Value.SerializerOptions)?.ToJsonString() ?? "null");
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or NullReferenceException or InvalidOperationException or ArgumentException or FormatException)
         {
