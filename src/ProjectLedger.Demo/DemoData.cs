@@ -123,19 +123,13 @@ public sealed class DemoBuilder
         var correlation = NextCorrelation();
         foreach (var data in decision.Events)
         {
-            var e = DemoStream.Wrap(data);
-            e.StreamId = id;
-            e.Version = events.Count + 1;
-            e.Timestamp = Clock.Clamp(at, DateTimeOffset.MinValue).AddMilliseconds(events.Count);
-            e.CorrelationId = correlation;
-            e.UserName = user.Id;
-            e.WithHeader(RequestMetadata.UserIdHeader, user.Id).WithHeader(RequestMetadata.RoleHeader, user.Role);
-            if (command.Reason is { } reason) e.WithHeader(RequestMetadata.ReasonHeader, reason);
+            var e = DemoStream.Envelope(data, id, events.Count + 1, Clock.Clamp(at, DateTimeOffset.MinValue).AddMilliseconds(events.Count),
+                correlation, user, command.Reason);
             events.Add(e);
             state = projection.Evolve(state, id, e);
         }
         ProjectStreams.Add((id, events));
-        if (!Projects.TryGetValue(command.County!, out var list)) Projects[command.County!] = list = [];
+        if (!Projects.TryGetValue(command.County, out var list)) Projects[command.County] = list = [];
         list.Add(state!);
         return state!;
     }
@@ -166,7 +160,7 @@ public sealed class DemoBuilder
     public DemoStream Story(string title) => Experiments.First(e => e.Current.Title == title);
 
     public void Publish(DemoStream s, DateTimeOffset at, bool includeLessons, string rationale) =>
-        s.Do(at, (state, user) => new OperatingModels.PublishOperatingModel(includeLessons, rationale).Decide(state, user));
+        s.Run(at, _ => new OperatingModels.PublishOperatingModel(includeLessons, rationale));
 
     public void Plan(DemoStream s, DateTimeOffset at, string hypothesis, string targetGroup, IReadOnlyList<SuccessCriterionInput> criteria,
         decimal hours, string? reason = null)

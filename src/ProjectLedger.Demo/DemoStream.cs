@@ -31,9 +31,6 @@ public sealed class DemoStream
     public IReadOnlyList<IEvent> Events => _events;
     public DateTimeOffset Last => _events.Count == 0 ? DateTimeOffset.MinValue : _events[^1].Timestamp;
 
-    /// <summary>The business date of the last step, for dates that must not precede what happened.</summary>
-    public DateOnly LastDate => DateOnly.FromDateTime(Last.UtcDateTime);
-
     public Experiment Current => State ?? throw new InvalidOperationException($"Demo stream {Id} has not been proposed yet.");
 
     /// <summary>Whether a step at this moment still lies in the past.</summary>
@@ -55,10 +52,7 @@ public sealed class DemoStream
 
     /// <summary>Proposed as an adaptation of the origin's adopted model, as POST /api/experiments/{origin}/adaptations decides it.</summary>
     public DemoStream Adapt(Experiment origin, ProposeExperiment command, Projects.Project? project, DateTimeOffset at) =>
-        Record(new OperatingModels.AdaptOperatingModel(origin.Id, command).Decide(new OperatingModels.AdaptationContext(origin, project), User), at, command.Reason, "adapt");
-
-    public DemoStream Do(DateTimeOffset at, Func<Experiment, LedgerUser, Decision> decide, string? reason = null) =>
-        Record(decide(Current, User), at, reason, "command");
+        Record(Checked(new OperatingModels.AdaptOperatingModel(origin.Id, command)).Decide(new OperatingModels.AdaptationContext(origin, project), User), at, command.Reason, "adapt");
 
     private DemoStream Record(Decision decision, DateTimeOffset at, string? reason, string what)
     {
@@ -71,19 +65,26 @@ public sealed class DemoStream
         var correlation = _correlationId();
         foreach (var data in decision.Events)
         {
-            var e = Wrap(data);
-            e.StreamId = Id;
-            e.Version = _events.Count + 1;
-            e.Timestamp = time;
-            e.CorrelationId = correlation;
-            e.UserName = User.Id;
-            e.WithHeader(RequestMetadata.UserIdHeader, User.Id).WithHeader(RequestMetadata.RoleHeader, User.Role);
-            if (!string.IsNullOrWhiteSpace(reason)) e.WithHeader(RequestMetadata.ReasonHeader, reason.Trim());
+            var e = Envelope(data, Id, _events.Count + 1, time, correlation, User, reason);
             _events.Add(e);
             State = Experiment.Evolve(State, Id, data, e.Version, time);
             time = time.AddMilliseconds(1);
         }
         return this;
+    }
+
+    /// <summary>One event as the write path stores it: its stream, version and time, the request's correlation id and who/role/reason headers.</summary>
+    public static IEvent Envelope(object data, Guid stream, long version, DateTimeOffset at, string correlation, LedgerUser user, string? reason)
+    {
+        var e = Wrap(data);
+        e.StreamId = stream;
+        e.Version = version;
+        e.Timestamp = at;
+        e.CorrelationId = correlation;
+        e.UserName = user.Id;
+        e.WithHeader(RequestMetadata.UserIdHeader, user.Id).WithHeader(RequestMetadata.RoleHeader, user.Role);
+        if (!string.IsNullOrWhiteSpace(reason)) e.WithHeader(RequestMetadata.ReasonHeader, reason.Trim());
+        return e;
     }
 
     /// <summary>Data.AsEvent() on an object would wrap it as Event&lt;object&gt;; the envelope must carry the event's own type.</summary>
@@ -100,8 +101,6 @@ public sealed class DemoClock(DateTimeOffset now)
     public DateTimeOffset Start => Now.AddDays(-730);
 
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
-
-    public DateTimeOffset DaysAgo(double days) => Now.AddDays(-days);
 
     public static DateOnly DateOf(DateTimeOffset t) => DateOnly.FromDateTime(t.UtcDateTime);
 

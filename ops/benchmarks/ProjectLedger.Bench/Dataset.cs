@@ -74,8 +74,8 @@ public static class Dataset
         {
             var count = 1 + random.Next(40);
             var start = DateOnly.FromDateTime(at.UtcDateTime).AddDays(-7);
-            stream.Do(at, (state, user) => new RecordParticipation(start, start.AddDays(6), "ideation", i % 2 == 0 ? "digital" : "inPerson",
-                new Dictionary<string, int> { ["client"] = count }, new Dictionary<string, int> { ["30to64"] = count }).Decide(state, user));
+            stream.Run(at, _ => new RecordParticipation(start, start.AddDays(6), "ideation", i % 2 == 0 ? "digital" : "inPerson",
+                new Dictionary<string, int> { ["client"] = count }, new Dictionary<string, int> { ["30to64"] = count }));
         }
         return new BenchStream(stream.Id, ExperimentAlias, stream.Events.ToList(), stream.State);
     }

@@ -98,7 +98,7 @@ public static class StreamWrite
         var errors = new Errors()
             .When(command.ExpectedVersion is < 0, "expectedVersion", "A stream version is never negative.")
             .MaxLength(command.Reason, "reason", MaxReasonLength);
-        return errors.Any ? errors.ToRejection() : null;
+        return errors.OrNull();
     }
 
     public const int MaxReasonLength = 2000;
