@@ -55,10 +55,8 @@ public sealed record ParticipationResponse(
     /// <summary>The figures as the reader may see them: small counts hidden unless they reveal (auditors).</summary>
     public ParticipationFigures AsSeenBy(bool reveal)
     {
-        IReadOnlyDictionary<string, PrivateCount> Hide(IReadOnlyDictionary<string, int> counts) =>
-            counts.ToDictionary(c => c.Key, c => PrivateCount.Of(c.Value, reveal));
-        return new ParticipationFigures(Scope, PrivateCount.Of(Total, reveal), Hide(ByKind), Hide(ByAgeBand), Hide(ByWay), Hide(ByChannel),
-            ReachGaps, UpdatedAt, null, null, null);
+        return new ParticipationFigures(Scope, PrivateCount.Of(Total, reveal), PrivateCount.Of(ByKind, reveal), PrivateCount.Of(ByAgeBand, reveal),
+            PrivateCount.Of(ByWay, reveal), PrivateCount.Of(ByChannel, reveal), ReachGaps, UpdatedAt, null, null, null);
     }
 
     private static IReadOnlyDictionary<string, int> Complete(Dictionary<string, int> counts, IReadOnlyList<string> keys) =>

@@ -16,6 +16,9 @@ public readonly record struct PrivateCount(int? Value)
 
     public static PrivateCount Of(int count, bool reveal) => new(reveal || count is <= 0 or >= Threshold ? count : null);
 
+    public static IReadOnlyDictionary<string, PrivateCount> Of(IReadOnlyDictionary<string, int> counts, bool reveal) =>
+        counts.ToDictionary(c => c.Key, c => Of(c.Value, reveal));
+
     public static bool Reveals(Security.LedgerUser user) => user.Role == Security.Roles.Auditor;
 
     public override string ToString() => Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Hidden;

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using JasperFx.Events;
 using Marten;
 using ProjectLedger.Audit;
+using ProjectLedger.Dashboards;
+using ProjectLedger.Security;
 using Wolverine.Http;
 using ProjectLedger.Streams;
 
@@ -32,9 +34,9 @@ public static class ExperimentHistoryEndpoint
         var experiment = await session.LoadAsync<Experiment>(id, http.RequestAborted);
         if (ReadExperimentEndpoints.Readable(experiment, id, http) is { } refusal) return refusal;
         var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
-        var reveal = ProjectLedger.Dashboards.PrivateCount.Reveals(ProjectLedger.Security.LedgerUser.From(http.User));
+        var reveal = PrivateCount.Reveals(LedgerUser.From(http.User));
         return Results.Ok(events.Select(HistoryEntry.From).Select(e => e.Data is ParticipationRecorded r && !reveal
-            ? e with { Data = ParticipationRecordSeen.Of(r, reveal) }
+            ? e with { Data = ParticipationRecordSeen.Of(r) }
             : e));
     }
 }

@@ -6,26 +6,24 @@ using ProjectLedger.Security;
 
 namespace ProjectLedger.Experiments;
 
-/// <summary>An experiment's participation totals as a reader may see them: 1–4 people are "&lt; 5" to all but auditors.</summary>
+/// <summary>An experiment's participation totals as all but auditors see them: 1–4 people are "&lt; 5".</summary>
 public sealed record ParticipationTotalsSeen(
     PrivateCount Total, IReadOnlyDictionary<string, PrivateCount> ByKind, IReadOnlyDictionary<string, PrivateCount> ByAgeBand,
     IReadOnlyDictionary<string, PrivateCount> ByWay, IReadOnlyDictionary<string, PrivateCount> ByChannel)
 {
-    public static ParticipationTotalsSeen Of(ParticipationTotals p, bool reveal) => new(
-        PrivateCount.Of(p.Total, reveal), Hide(p.ByKind, reveal), Hide(p.ByAgeBand, reveal), Hide(p.ByWay, reveal), Hide(p.ByChannel, reveal));
-
-    public static IReadOnlyDictionary<string, PrivateCount> Hide(IReadOnlyDictionary<string, int> counts, bool reveal) =>
-        counts.ToDictionary(c => c.Key, c => PrivateCount.Of(c.Value, reveal));
+    public static ParticipationTotalsSeen Of(ParticipationTotals p) => new(
+        PrivateCount.Of(p.Total, false), PrivateCount.Of(p.ByKind, false), PrivateCount.Of(p.ByAgeBand, false),
+        PrivateCount.Of(p.ByWay, false), PrivateCount.Of(p.ByChannel, false));
 }
 
-/// <summary>One participation record in an experiment's history, its counts as the reader may see them.</summary>
+/// <summary>One participation record in an experiment's history as all but auditors see it.</summary>
 public sealed record ParticipationRecordSeen(
     DateOnly PeriodStart, DateOnly PeriodEnd, string Way, string Channel,
     IReadOnlyDictionary<string, PrivateCount> ByKind, IReadOnlyDictionary<string, PrivateCount> ByAgeBand, PrivateCount Total)
 {
-    public static ParticipationRecordSeen Of(ParticipationRecorded r, bool reveal) => new(
-        r.PeriodStart, r.PeriodEnd, r.Way, r.Channel, ParticipationTotalsSeen.Hide(r.ByKind, reveal), ParticipationTotalsSeen.Hide(r.ByAgeBand, reveal),
-        PrivateCount.Of(r.ByKind.Values.Sum(), reveal));
+    public static ParticipationRecordSeen Of(ParticipationRecorded r) => new(
+        r.PeriodStart, r.PeriodEnd, r.Way, r.Channel, PrivateCount.Of(r.ByKind, false), PrivateCount.Of(r.ByAgeBand, false),
+        PrivateCount.Of(r.ByKind.Values.Sum(), false));
 }
 
 /// <summary>
@@ -41,7 +39,7 @@ public static class ExperimentSeen
         var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var node = JsonSerializer.SerializeToNode(experiment, json)!.AsObject();
         node[json.PropertyNamingPolicy?.ConvertName(nameof(Experiment.Participation)) ?? nameof(Experiment.Participation)] =
-            JsonSerializer.SerializeToNode(ParticipationTotalsSeen.Of(experiment.Participation, reveal: false), json);
+            JsonSerializer.SerializeToNode(ParticipationTotalsSeen.Of(experiment.Participation), json);
         return node;
     }
 }
