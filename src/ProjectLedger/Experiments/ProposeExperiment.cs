@@ -33,13 +33,13 @@ public sealed record ProposeExperiment(
     {
         if (ProjectId is { } projectId)
         {
-            var errors = new Errors()
-                .When(project is null, "projectId", $"There is no project {projectId}.")
-                .When(project is not null && project.County != County, "projectId", $"That project is not in {County}.");
-            if (errors.Any) return errors.ToRejection();
-            errors.When(project is { Closed: true }, "projectId", "That project is closed.")
-                  .When(Workstream is not null && project!.Workstreams.All(w => w.Name != Workstream.Trim()), "workstream", "That project has no such workstream.");
-            if (errors.Any) return errors.ToRejection();
+            if (project is null) return Invalid.Field("projectId", $"There is no project {projectId}.");
+            if (project.County != County) return Invalid.Field("projectId", $"That project is not in {County}.");
+            var invalid = new Errors()
+                .When(project.Closed, "projectId", "That project is closed.")
+                .When(Workstream is not null && project.Workstreams.All(w => w.Name != Workstream.Trim()), "workstream", "That project has no such workstream.")
+                .OrNull();
+            if (invalid is not null) return invalid;
         }
         return Decision.Accept(new ExperimentProposed(
             Title.Trim(), Problem.Trim(), County, ProjectId, Workstream?.Trim(),
