@@ -1,4 +1,5 @@
 using ProjectLedger.Experiments;
+using ProjectLedger.Projects;
 using ProjectLedger.Security;
 using ProjectLedger.Streams;
 using Shouldly;
@@ -34,6 +35,32 @@ public sealed class ExperimentDecisionTests
         decision.Events.Count.ShouldBe(2);
         decision.Events[0].ShouldBeOfType<ExperimentPlanned>().SuccessCriteria.Single().Metric.ShouldBe("Osallistuneet asukkaat");
         decision.Events[1].ShouldBe(new StageGateDecided(Stage.Idea, Stage.Planned, "plan", "Johtoryhmä hyväksyi", Roles.ProjectOffice));
+    }
+
+    private static readonly Project Myllypuro = new(Guid.CreateVersion7(), 1, "Myllypuron terveys- ja hyvinvointikeskus", "helsinki",
+        "Tulevaisuuden sosiaali- ja terveyskeskus", [new Workstream("Osallisuus", [])], DateTimeOffset.UnixEpoch, null, null);
+
+    private static ProposeExperiment ProposalIn(Project project, string? workstream) =>
+        new(Proposed.Title, Proposed.Problem, "helsinki", project.Id, workstream, Proposed.Themes, Proposed.ProposedByRole);
+
+    [Theory]
+    [InlineData(false, "Osallisuus", null)]
+    [InlineData(true, "Osallisuus", "projectId")]
+    [InlineData(false, "Ei tällaista", "workstream")]
+    public void a_proposal_joins_only_an_open_project_and_one_of_its_workstreams(bool closed, string workstream, string? refusedField)
+    {
+        var project = closed ? Myllypuro with { ClosedAt = DateTimeOffset.UnixEpoch.AddDays(1) } : Myllypuro;
+        var decision = ProposalIn(project, workstream).Decide(project, Office);
+        if (refusedField is null) decision.Events.Single().ShouldBeOfType<ExperimentProposed>().Workstream.ShouldBe("Osallisuus");
+        else decision.Rejection.ShouldBeOfType<Invalid>().Errors.Keys.ShouldBe([refusedField]);
+    }
+
+    [Fact]
+    public void a_proposal_naming_a_missing_or_foreign_project_is_refused_on_the_project()
+    {
+        ProposalIn(Myllypuro, null).Decide(null, Office).Rejection.ShouldBeOfType<Invalid>().Errors["projectId"].Single().ShouldStartWith("There is no project");
+        ProposalIn(Myllypuro, null).Decide(Myllypuro with { County = "pirkanmaa" }, Office)
+            .Rejection.ShouldBeOfType<Invalid>().Errors["projectId"].Single().ShouldBe("That project is not in helsinki.");
     }
 
     [Fact]
