@@ -20,8 +20,8 @@ public static class PortfolioEndpoints
     [WolverineGet("/api/dashboards/goals")]
     public static Task<IResult> Goals(string? county, Guid? projectId, DateTimeOffset? at, IQuerySession session, HttpContext http, ExperimentEventRows rows) =>
         DashboardEndpoints.Read(county, projectId, null, session, http, async (s, scope, _, ct) => at is { } moment
-            ? GoalsResponse.From(scope, await PortfolioStates.At(s, rows, scope, moment.ToUniversalTime(), ct, x => x.ProjectId != null && x.Plan != null), moment.ToUniversalTime())
-            : GoalsResponse.From(scope, await PortfolioStates.Now(s, scope, ct, x => x.ProjectId != null && x.Plan != null), null));
+            ? GoalsResponse.From(scope, await PortfolioStates.At(s, rows, scope, moment.ToUniversalTime(), ct, x => x.ProjectId != null && x.Plan != null, projects: true), moment.ToUniversalTime())
+            : GoalsResponse.From(scope, await PortfolioStates.Now(s, scope, ct, x => x.ProjectId != null && x.Plan != null, projects: true), null));
 
     /// <summary>Success factors' means for adopted, discontinued and running experiments of a scope.</summary>
     [EndpointSummary("Success factors by outcome")]

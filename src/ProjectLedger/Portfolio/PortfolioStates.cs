@@ -23,16 +23,16 @@ public sealed record PortfolioStates(
 {
     private static readonly ProjectProjection ProjectFold = new();
 
-    /// <summary>Now: the inline experiment documents of the scope (optionally narrowed), with the scope's projects.</summary>
+    /// <summary>Now: the inline experiment documents of the scope (optionally narrowed), with the scope's projects when asked for.</summary>
     public static async Task<PortfolioStates> Now(IQuerySession session, DashboardScope scope, CancellationToken ct,
-        Expression<Func<Experiment, bool>>? narrow = null)
+        Expression<Func<Experiment, bool>>? narrow = null, bool projects = false)
     {
         var query = InScope(session.Query<Experiment>(), scope);
         if (narrow is not null) query = query.Where(narrow);
         var experiments = await query.ToListAsync(ct);
-        var projects = await ProjectsInScope(session.Query<Project>(), scope).ToListAsync(ct);
+        IReadOnlyList<Project> inScope = projects ? await ProjectsInScope(session.Query<Project>(), scope).ToListAsync(ct) : [];
         var last = experiments.Count == 0 ? (DateTimeOffset?)null : experiments.Max(e => e.LastChangedAt);
-        return new PortfolioStates(experiments, projects, [], last);
+        return new PortfolioStates(experiments, inScope, [], last);
     }
 
     /// <summary>The scope's participation records (for periods), read from the event log.</summary>
@@ -51,16 +51,16 @@ public sealed record PortfolioStates(
     /// after the moment stood then as its inline document stands now (the same fold over the same
     /// events); only those touched since are folded from their events up to the moment. A narrowing
     /// must be monotone (once true of an experiment, true ever after: has a plan, a pilot, factors),
-    /// so the document now tells which experiments it may have held then. Participation records
-    /// are read only when asked for.
+    /// so the document now tells which experiments it may have held then. Participation records and
+    /// projects are read only when asked for.
     /// </summary>
     public static async Task<PortfolioStates> At(IQuerySession session, ExperimentEventRows rows, DashboardScope scope, DateTimeOffset at,
-        CancellationToken ct, Expression<Func<Experiment, bool>>? narrow = null, bool participation = false)
+        CancellationToken ct, Expression<Func<Experiment, bool>>? narrow = null, bool participation = false, bool projects = false)
     {
         var query = InScope(session.Query<Experiment>(), scope).Where(x => x.ProposedAt <= at);
         if (narrow is not null) query = query.Where(narrow);
         var documents = await query.ToListAsync(ct);
-        var touched = await TouchedAfter(rows, scope, at, ct);
+        HashSet<Guid> touched = documents.Count == 0 ? [] : await TouchedAfter(rows, scope, at, ct);
         var experiments = documents.Where(d => !touched.Contains(d.Id)).ToDictionary(d => d.Id);
         var refold = documents.Where(d => touched.Contains(d.Id)).Select(d => d.Id).ToArray();
         if (refold.Length > 0)
@@ -76,8 +76,10 @@ public sealed record PortfolioStates(
                 records.Add(new ParticipationEntry(e.StreamId, (ParticipationRecorded)e.Data));
         }
 
-        var projectIds = await ProjectsInScope(session.Query<Project>(), scope).Where(p => p.RegisteredAt <= at).Select(p => p.Id).ToListAsync(ct);
-        var projects = new Dictionary<Guid, Project>();
+        var projectsThen = new Dictionary<Guid, Project>();
+        IReadOnlyList<Guid> projectIds = projects
+            ? await ProjectsInScope(session.Query<Project>(), scope).Where(p => p.RegisteredAt <= at).Select(p => p.Id).ToListAsync(ct)
+            : [];
         if (projectIds.Count > 0)
         {
             var events = await session.Events.QueryAllRawEvents()
@@ -86,12 +88,12 @@ public sealed record PortfolioStates(
                 .ToListAsync(ct);
             foreach (var e in events)
             {
-                projects.TryGetValue(e.StreamId, out var project);
-                if (ProjectFold.Evolve(project, e.StreamId, e) is { } next) projects[e.StreamId] = next;
+                projectsThen.TryGetValue(e.StreamId, out var project);
+                if (ProjectFold.Evolve(project, e.StreamId, e) is { } next) projectsThen[e.StreamId] = next;
             }
         }
         var last = experiments.Count == 0 ? (DateTimeOffset?)null : experiments.Values.Max(e => e.LastChangedAt);
-        return new PortfolioStates([.. experiments.Values], [.. projects.Values], records, last);
+        return new PortfolioStates([.. experiments.Values], [.. projectsThen.Values], records, last);
     }
 
     /// <summary>The experiments (of a county, when the scope is one) with an event after the moment.</summary>
