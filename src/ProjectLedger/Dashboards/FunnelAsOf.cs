@@ -20,46 +20,4 @@ public static class FunnelAsOf
         foreach (var state in states.Experiments) view.Apply(state, +1);
         return FunnelResponse.From(scope.Id, view);
     }
-
-    /// <summary>From the first event: the rebuild that the snapshots must equal.</summary>
-    public static async Task<FunnelResponse> FromEvents(IQuerySession session, DashboardScope scope, DateTimeOffset at, CancellationToken ct)
-    {
-        var states = await StatesFromEvents(session, scope, at, ct);
-        var view = new FunnelView { Id = scope.Id };
-        foreach (var state in states) view.Apply(state, +1);
-        view.UpdatedAt = states.Count == 0 ? at : states.Max(s => s.LastChangedAt);
-        return FunnelResponse.From(scope.Id, view);
-    }
-
-    /// <summary>Each experiment of the scope folded from every one of its events up to the moment, in sequence order.</summary>
-    public static async Task<IReadOnlyList<Experiment>> StatesFromEvents(IQuerySession session, DashboardScope scope, DateTimeOffset at, CancellationToken ct)
-    {
-        var experiments = Filter(session.Query<Experiment>(), scope).Where(x => x.ProposedAt <= at);
-        var ids = (await experiments.Select(x => x.Id).ToListAsync(ct)).ToHashSet();
-        if (ids.Count == 0) return [];
-
-        var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.Timestamp <= at && e.StreamId.IsOneOf(ids.ToArray()))
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(ct);
-        var states = new Dictionary<Guid, Experiment>();
-        foreach (var e in events)
-        {
-            states.TryGetValue(e.StreamId, out var state);
-            if (Experiment.Evolve(state, e.StreamId, e.Data, e.Version, e.Timestamp) is { } next) states[e.StreamId] = next;
-        }
-        return [.. states.Values];
-    }
-
-    private static IQueryable<Experiment> Filter(IQueryable<Experiment> query, DashboardScope scope)
-    {
-        var key = scope.Key;
-        return scope.Kind switch
-        {
-            ScopeKind.County => query.Where(x => x.County == key),
-            ScopeKind.Project => query.Where(x => x.ProjectId == scope.ProjectId),
-            ScopeKind.Theme => query.Where(x => x.Themes.Contains(key)),
-            _ => query,
-        };
-    }
 }

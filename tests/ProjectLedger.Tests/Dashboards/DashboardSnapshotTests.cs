@@ -80,8 +80,10 @@ public sealed class DashboardSnapshotTests(LedgerApp app)
     private async Task<(JsonNode Funnel, JsonNode Participation)> FromEvents(DashboardScope scope, DateTimeOffset at)
     {
         await using var session = app.Store.QuerySession();
-        var funnel = await FunnelAsOf.FromEvents(session, scope, at, CancellationToken.None);
-        var states = await FunnelAsOf.StatesFromEvents(session, scope, at, CancellationToken.None);
+        var states = await StatesFromEvents(session, scope, at);
+        var funnel = new FunnelView { Id = scope.Id };
+        foreach (var state in states) funnel.Apply(state, +1);
+        funnel.UpdatedAt = states.Count == 0 ? at : states.Max(s => s.LastChangedAt);
         var participation = new ParticipationView { Id = scope };
         foreach (var e in states) participation.Apply(e, +1);
 
@@ -89,7 +91,34 @@ public sealed class DashboardSnapshotTests(LedgerApp app)
         var portfolio = await PortfolioStates.At(session, app.Host.Services.GetRequiredService<ExperimentEventRows>(), scope, at, CancellationToken.None);
         Canonical(Serialize(portfolio.Experiments.OrderBy(e => e.Id).ToList()))
             .ShouldBe(Canonical(Serialize(states.OrderBy(e => e.Id).ToList())), $"states of {scope} at {at:O}");
-        return (Serialize(funnel), Serialize(ParticipationResponse.From(scope, participation)));
+        return (Serialize(FunnelResponse.From(scope.Id, funnel)), Serialize(ParticipationResponse.From(scope, participation)));
+    }
+
+    /// <summary>The rebuild the snapshots must equal: each experiment of the scope folded from every one of its events up to the moment.</summary>
+    private static async Task<IReadOnlyList<Experiment>> StatesFromEvents(IQuerySession session, DashboardScope scope, DateTimeOffset at)
+    {
+        var key = scope.Key;
+        var experiments = scope.Kind switch
+        {
+            ScopeKind.County => session.Query<Experiment>().Where(x => x.County == key),
+            ScopeKind.Project => session.Query<Experiment>().Where(x => x.ProjectId == scope.ProjectId),
+            ScopeKind.Theme => session.Query<Experiment>().Where(x => x.Themes.Contains(key)),
+            _ => session.Query<Experiment>(),
+        };
+        var ids = await experiments.Where(x => x.ProposedAt <= at).Select(x => x.Id).ToListAsync();
+        if (ids.Count == 0) return [];
+
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.Timestamp <= at && e.StreamId.IsOneOf(ids.ToArray()))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync();
+        var states = new Dictionary<Guid, Experiment>();
+        foreach (var e in events)
+        {
+            states.TryGetValue(e.StreamId, out var state);
+            if (Experiment.Evolve(state, e.StreamId, e.Data, e.Version, e.Timestamp) is { } next) states[e.StreamId] = next;
+        }
+        return [.. states.Values];
     }
 
     private async Task Append(Guid stream, params (double Day, object Data)[] events)
