@@ -41,8 +41,8 @@ public sealed class DashboardCache(NpgsqlDataSource dataSource, Streams.LedgerTa
     /// <summary>Where the dashboards projection stands (its sequence and when it last moved: a rebuild restarts both).</summary>
     private async Task<Progress> ReadProgress(CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(
-            $"select last_seq_id, last_updated from {tables.Schema}.mt_event_progression where name like '{nameof(DashboardProjection)}:%' order by name limit 1");
+        await using var command = dataSource.CreateCommand($"select last_seq_id, last_updated from {tables.Schema}.mt_event_progression where name = $1");
+        command.Parameters.AddWithValue(LedgerRebuild.Shard);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return new Progress(-1, null);
         return new Progress(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));

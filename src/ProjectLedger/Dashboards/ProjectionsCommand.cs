@@ -71,8 +71,10 @@ public sealed class ProjectionsCommand : LedgerCommand
                 while (await Task.WhenAny(rebuild, Task.Delay(250, ct)) != rebuild)
                     bar.Value = Math.Min(head, await progression.OfAsync(name, ct));
                 await rebuild;
-                // With LEDGER_REDIS the nodes' watchers get the rebuilt figures (the replay pushed nothing).
-                if (name == nameof(DashboardProjection)) await services.GetRequiredService<DashboardPush>().PushAllAsync(store, ct);
+                // With LEDGER_REDIS the nodes' watchers get the rebuilt figures (the replay pushed nothing); without it
+                // this process has no watchers to push to.
+                if (name == nameof(DashboardProjection) && !string.IsNullOrWhiteSpace(services.GetRequiredService<IConfiguration>()["LEDGER_REDIS"]))
+                    await services.GetRequiredService<DashboardPush>().PushAllAsync(store, ct);
                 bar.Value = bar.MaxValue;
                 bar.StopTask();
                 Console.WriteLine($"Finished rebuilding {name} in {clock.ElapsedMilliseconds} ms ({head} events)");
@@ -82,7 +84,7 @@ public sealed class ProjectionsCommand : LedgerCommand
         return LedgerExit.Ok;
     }
 
-    /// <summary>The log's head and each projection's committed position, from mt_event_progression.</summary>
+    /// <summary>Each projection's committed position, from mt_event_progression.</summary>
     private sealed class Progression(NpgsqlDataSource dataSource, string schema)
     {
         public async Task<long> OfAsync(string projection, CancellationToken ct)
