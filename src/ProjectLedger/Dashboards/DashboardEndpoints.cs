@@ -28,17 +28,21 @@ public static class DashboardEndpoints
     [ProducesResponseType<PilotsResponse>(200)]
     [WolverineGet("/api/dashboards/pilots")]
     public static Task<IResult> Pilots(string? county, Guid? projectId, string? theme, DateTimeOffset? at, IQuerySession session, HttpContext http, TimeProvider clock,
-        ExperimentEventRows rows) =>
-        at is { } moment
-            ? Read(county, projectId, theme, session, http, async (s, scope, reveal, ct) =>
+        ExperimentEventRows rows)
+    {
+        if (at is { } moment)
+            return Read(county, projectId, theme, session, http, async (s, scope, reveal, ct) =>
             {
                 var states = await PortfolioStates.At(s, rows, scope, moment.ToUniversalTime(), ct, x => x.Pilot != null, participation: true);
                 var recent = states.Participation.ToLookup(p => p.ExperimentId, p => new DatedCount(p.Record.PeriodEnd, p.Record.ByKind.Values.Sum()));
                 var cards = states.Experiments.Select(e => PilotCard.Of(e, [.. recent[e.Id]], e.LastChangedAt));
                 return PilotsResponse.From(scope, cards, moment.ToUniversalTime(), states.LastEventAt).AsSeenBy(reveal);
-            })
-            : Live(DashboardReader.PilotsName, county, projectId, theme, session, http, DashboardReader.Today(clock),
-                (s, scope, reveal, ct) => DashboardReader.Pilots(s, scope, reveal, DashboardReader.Today(clock), ct));
+            });
+        // One "today" for the cache key and the answer it keys.
+        var today = DashboardReader.Today(clock);
+        return Live(DashboardReader.PilotsName, county, projectId, theme, session, http, today,
+            (s, scope, reveal, ct) => DashboardReader.Pilots(s, scope, reveal, today, ct));
+    }
 
     /// <summary>Participation now or as of ?at=; with ?from=&amp;to= only the records whose period ends in that range count.</summary>
     [EndpointSummary("Participation by stakeholder kind, age band, way and channel, with reach gaps")]
@@ -80,27 +84,25 @@ public static class DashboardEndpoints
         });
     }
 
-    public static async Task<IResult> Read(string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http,
-        Func<IQuerySession, DashboardScope, bool, CancellationToken, Task<object>> read)
-    {
-        var user = LedgerUser.From(http.User);
-        var scope = DashboardScope.FromQuery(county, projectId, theme, user);
-        if (await scope.Authorize(user, session, http.RequestAborted) is { } refusal)
-            return LedgerProblems.ToResult(refusal);
-        return Results.Ok(await read(session, scope, PrivateCount.Reveals(user), http.RequestAborted));
-    }
+    public static Task<IResult> Read(string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http,
+        Func<IQuerySession, DashboardScope, bool, CancellationToken, Task<object>> read) =>
+        Scoped(county, projectId, theme, session, http, async (scope, reveal) => Results.Ok(await read(session, scope, reveal, http.RequestAborted)));
 
     /// <summary>A live dashboard: as Read, through the DashboardCache (today: the day the answer depends on, if any).</summary>
-    private static async Task<IResult> Live(string dashboard, string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http,
-        DateOnly today, Func<IQuerySession, DashboardScope, bool, CancellationToken, Task<object>> read)
+    private static Task<IResult> Live(string dashboard, string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http,
+        DateOnly today, Func<IQuerySession, DashboardScope, bool, CancellationToken, Task<object>> read) =>
+        Scoped(county, projectId, theme, session, http, (scope, reveal) => http.RequestServices.GetRequiredService<DashboardCache>()
+            .Read(dashboard, scope, reveal, today, () => read(session, scope, reveal, http.RequestAborted), http.RequestAborted));
+
+    /// <summary>The caller's scope from the query, authorised, and whether the caller sees small counts; then the answer.</summary>
+    private static async Task<IResult> Scoped(string? county, Guid? projectId, string? theme, IQuerySession session, HttpContext http,
+        Func<DashboardScope, bool, Task<IResult>> answer)
     {
         var user = LedgerUser.From(http.User);
         var scope = DashboardScope.FromQuery(county, projectId, theme, user);
         if (await scope.Authorize(user, session, http.RequestAborted) is { } refusal)
             return LedgerProblems.ToResult(refusal);
-        var reveal = PrivateCount.Reveals(user);
-        return await http.RequestServices.GetRequiredService<DashboardCache>()
-            .Read(dashboard, scope, reveal, today, () => read(session, scope, reveal, http.RequestAborted), http.RequestAborted);
+        return await answer(scope, PrivateCount.Reveals(user));
     }
 }
 
