@@ -6,12 +6,16 @@ using Wolverine.Http;
 
 namespace ProjectLedger.Experiments;
 
+/// <summary>
+/// An experiment as the list and its export show it, read from the database as just these fields
+/// (Marten's Select), not as whole documents: a document carries the experiment's whole record.
+/// </summary>
 public sealed record ExperimentListItem(
     Guid Id, string Title, string County, Guid? ProjectId, Stage Stage, IReadOnlyList<string> Themes,
     DateTimeOffset StageEnteredAt, DateTimeOffset LastChangedAt, long Version, DateTimeOffset ProposedAt)
 {
-    public static ExperimentListItem Of(Experiment x) =>
-        new(x.Id, x.Title, x.County, x.ProjectId, x.Stage, x.Themes, x.StageEnteredAt, x.LastChangedAt, x.Version, x.ProposedAt);
+    public static IQueryable<ExperimentListItem> From(IQueryable<Experiment> query) => query.Select(x =>
+        new ExperimentListItem(x.Id, x.Title, x.County, x.ProjectId, x.Stage, x.Themes, x.StageEnteredAt, x.LastChangedAt, x.Version, x.ProposedAt));
 }
 
 public sealed record ExperimentPage(IReadOnlyList<ExperimentListItem> Items, int Page, int PageSize, long Total);
@@ -38,7 +42,7 @@ public static class ListExperimentsEndpoint
         int p = page ?? 1, size = pageSize ?? 25;
         // A count of its own: a window count over the page (Marten's Stats) sorts every matching row first.
         var total = await filter.Where(session.Query<Experiment>()).CountAsync(http.RequestAborted);
-        var items = await query.Skip((p - 1) * size).Take(size).ToListAsync(http.RequestAborted);
-        return Results.Ok(new ExperimentPage(items.Select(ExperimentListItem.Of).ToList(), p, size, total));
+        var items = await ExperimentListItem.From(query.Skip((p - 1) * size).Take(size)).ToListAsync(http.RequestAborted);
+        return Results.Ok(new ExperimentPage(items, p, size, total));
     }
 }

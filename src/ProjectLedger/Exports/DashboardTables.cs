@@ -56,18 +56,6 @@ public static class DashboardTables
     public static readonly IReadOnlyList<string> ExperimentColumns =
         ["id", "title", "county", "projectId", "stage", "themes", "proposedAt", "stageEnteredAt", "lastChangedAt", "version"];
 
-    public static object?[] ExperimentRow(ExperimentListRow x) =>
+    public static object?[] ExperimentRow(ExperimentListItem x) =>
         [x.Id, x.Title, x.County, x.ProjectId, x.Stage, x.Themes, x.ProposedAt, x.StageEnteredAt, x.LastChangedAt, x.Version];
-}
-
-/// <summary>
-/// The experiments list's columns, read from the database as just these fields (Marten's Select), not as
-/// whole documents: an experiment's document carries its whole record, the list needs ten values of it.
-/// </summary>
-public sealed record ExperimentListRow(
-    Guid Id, string Title, string County, Guid? ProjectId, Stage Stage, IReadOnlyList<string> Themes,
-    DateTimeOffset ProposedAt, DateTimeOffset StageEnteredAt, DateTimeOffset LastChangedAt, long Version)
-{
-    public static IQueryable<ExperimentListRow> From(IQueryable<Experiment> query) => query.Select(x =>
-        new ExperimentListRow(x.Id, x.Title, x.County, x.ProjectId, x.Stage, x.Themes, x.ProposedAt, x.StageEnteredAt, x.LastChangedAt, x.Version));
 }

@@ -22,7 +22,7 @@ public static class ExportEndpoints
         if (Format(format) is { } bad) return LedgerProblems.ToResult(bad);
         var (filter, rejection) = new ExperimentFilter(county, projectId, stage, reached, theme, search, goal, sort, dir).For(LedgerUser.From(http.User));
         if (rejection is not null) return LedgerProblems.ToResult(rejection);
-        var rows = ExperimentListRow.From(filter.Apply(session.Query<Experiment>())).ToAsyncEnumerable(http.RequestAborted).Select(DashboardTables.ExperimentRow);
+        var rows = ExperimentListItem.From(filter.Apply(session.Query<Experiment>())).ToAsyncEnumerable(http.RequestAborted).Select(DashboardTables.ExperimentRow);
         return TableWriter.Result(new Table("experiments", DashboardTables.ExperimentColumns, rows), format ?? TableWriter.Csv);
     }
 
