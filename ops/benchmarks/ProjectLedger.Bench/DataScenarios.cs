@@ -56,7 +56,8 @@ public sealed class DataScenarios(BenchEnv env, Results results, NpgsqlDataSourc
             // The dated dashboard snapshots that the projection node's keeper stores, built here in one pass
             // so the as-of reads below start from them (the app's keeper then finds nothing to do).
             clock.Restart();
-            var stored = await new DashboardSnapshots(new ExperimentEventRows(data, store, ProjectLedger.Streams.LedgerTables.InSchema(Big, data)), store, TimeProvider.System).Advance(CancellationToken.None);
+            var tables = ProjectLedger.Streams.LedgerTables.InSchema(Big, data);
+            var stored = await new DashboardSnapshots(new ExperimentEventRows(data, store, tables), tables, store, TimeProvider.System).Advance(CancellationToken.None);
             await LedgerStore.Exec(data, $"vacuum analyze {Big}.mt_doc_dashboardsnapshot");
             results.Bench("portfolio", "dated_snapshots_build_seconds", clock.Elapsed.TotalSeconds, "s");
             results.Bench("portfolio", "dated_snapshots_stored", stored, "documents");

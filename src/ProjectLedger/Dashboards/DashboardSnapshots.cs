@@ -2,6 +2,7 @@ using System.Text.Json;
 using Marten;
 using Npgsql;
 using ProjectLedger.Experiments;
+using ProjectLedger.Streams;
 
 namespace ProjectLedger.Dashboards;
 
@@ -16,7 +17,7 @@ namespace ProjectLedger.Dashboards;
 /// sequence order) added. That is exact whatever was appended after the snapshot was built: an old
 /// snapshot only means a larger delta.
 /// </summary>
-public sealed class DashboardSnapshots(ExperimentEventRows rows, IDocumentStore store, TimeProvider clock)
+public sealed class DashboardSnapshots(ExperimentEventRows rows, LedgerTables tables, IDocumentStore store, TimeProvider clock)
 {
     private const int StoreBatch = 500;
 
@@ -95,7 +96,7 @@ public sealed class DashboardSnapshots(ExperimentEventRows rows, IDocumentStore 
         var from = mark?.Through ?? DateTimeOffset.MinValue;
         if (from >= today) return 0;
 
-        var high = await rows.HighWater(ct);
+        var high = await tables.EventLogHeadAsync(ct);
         var states = new Dictionary<Guid, (Experiment? State, long Last)>();
         var funnels = new Dictionary<string, FunnelView>();
         var participation = new Dictionary<string, ParticipationView>();

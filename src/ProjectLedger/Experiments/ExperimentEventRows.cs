@@ -16,14 +16,12 @@ public readonly record struct ExperimentEventRow(Guid StreamId, long Sequence, l
 public sealed class ExperimentEventRows
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly LedgerTables _tables;
     private readonly ISerializer _serializer;
     private readonly Dictionary<string, (Type Stored, Func<object, object>? Upcast)> _types;
 
     public ExperimentEventRows(NpgsqlDataSource dataSource, IDocumentStore store, LedgerTables tables)
     {
         _dataSource = dataSource;
-        _tables = tables;
         _serializer = store.Options.Serializer();
         Schema = tables.Schema;
         _types = LedgerEventTypes.Experiment.Concat(LedgerEventTypes.Superseded).ToDictionary(
@@ -64,8 +62,6 @@ public sealed class ExperimentEventRows
         var data = _serializer.FromJson(mapping.Stored, reader, ordinal);
         return mapping.Upcast is { } upcast ? upcast(data) : data;
     }
-
-    public Task<long> HighWater(CancellationToken ct) => _tables.EventLogHeadAsync(ct);
 
     /// <summary>Rows of one stream (or several), in sequence order, folded per stream.</summary>
     public static Dictionary<Guid, Experiment> Fold(IEnumerable<ExperimentEventRow> rows)
