@@ -4,19 +4,19 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { SpreadTree } from '../components/SpreadTree';
 import { Loading } from '../components/Status';
+import { useCountyName } from '../data';
 import { useFormat } from '../format';
 import { AGE_BANDS, KINDS, orderedKeys } from '../types';
 import { followLink } from './Catalogue';
 import { publicApi } from './publicApi';
 import { publicHref } from './publicRouter';
 import type { PublicCount, PublicModel } from './types';
-import { usePublicCounties } from './usePublicCounties';
 
 /** One published operating model at its permanent address /julkinen/{id}. */
 export default function PublicModelPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const { countyName } = usePublicCounties();
+  const countyName = useCountyName();
   const [model, setModel] = useState<PublicModel | null>(null);
   const [error, setError] = useState<unknown>(null);
 
