@@ -208,7 +208,7 @@ export default function App() {
         {session && <AsOfBanner />}
       </header>
       <main id="main-content" tabIndex={-1}>
-        {session && <SinceLastVisit user={session.user} />}
+        {session && !session.refusal && <SinceLastVisit user={session.user} />}
         <Suspense fallback={<Loading />}>
           <Page />
         </Suspense>
