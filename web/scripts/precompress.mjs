@@ -2,10 +2,13 @@
 // built UI, so the app sends them as they are instead of compressing every response (LedgerStaticFiles.cs).
 import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-const root = new URL('../../src/ProjectLedger/wwwroot/', import.meta.url).pathname;
-const compressible = /\.(js|css|svg|json|html|txt|map)$/;
+const root = fileURLToPath(new URL('../../src/ProjectLedger/wwwroot/', import.meta.url));
+// The types LedgerStaticFiles serves precompressed (its Compressible list). Not index.html: UiPage renders
+// it per response with that response's nonce, so a copy written here would never be sent.
+const compressible = /\.(js|css|svg|json)$/;
 let files = 0, before = 0, after = 0;
 
 function walk(dir) {

@@ -52,7 +52,7 @@ describe('App shell', () => {
     expect(screen.queryByText(/Johto – Etelä-Savon hyvinvointialue/)).toBeNull();
     unmount();
 
-    mockFetch({
+    const calls = mockFetch({
       '/api/session': {
         signedIn: true, user: 'vieras', name: 'Ville Vieras', role: 'visitors', county: 'helsinki', via: 'oidc',
         refusal: { code: 'unknownRole', detail: 'Your sign-in carries the role ...' }, demo: false, provider: true,
@@ -60,6 +60,8 @@ describe('App shell', () => {
     });
     renderWithLive(<App />);
     expect((await screen.findByTestId('access-refused')).textContent).toContain('ei ole ProjectLedgerin rooli');
+    // The server refuses such a session everything: what changed since the last visit is not asked.
+    expect(calls.map((c) => c.url)).not.toContain('/api/me/changes');
     await act(async () => {
       await i18n.changeLanguage('sv');
     });

@@ -124,11 +124,25 @@ function Page() {
   );
 }
 
+/** Its own component, so that the counties (for the county's name) are fetched only once someone is signed in. */
+function SignedInAs({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const countyName = useCountyName();
+  return (
+    <span className="signed-in" data-testid="signed-in">
+      {t('app.loggedInAs', {
+        user: session.name || session.user,
+        role: t(`roles.${session.role}`, { defaultValue: session.role }),
+        county: session.county === '*' ? t('app.allCountiesScope') : countyName(session.county),
+      })}
+    </span>
+  );
+}
+
 export default function App() {
   const { t } = useTranslation();
   const session = useSession();
   const route = useRoute();
-  const countyName = useCountyName();
   const current = route.segments[0];
   const at = parseAt(route.query.get('at'));
   const national = session?.county === '*' || session?.role === 'auditor' || session?.role === 'admin';
@@ -167,13 +181,7 @@ export default function App() {
             <LanguagePicker />
             {session && (
               <>
-                <span className="signed-in" data-testid="signed-in">
-                  {t('app.loggedInAs', {
-                    user: session.name || session.user,
-                    role: t(`roles.${session.role}`, { defaultValue: session.role }),
-                    county: session.county === '*' ? t('app.allCountiesScope') : countyName(session.county),
-                  })}
-                </span>
+                <SignedInAs session={session} />
                 <Button variant="secondary" onClick={logout}>
                   {t('app.logout')}
                 </Button>
@@ -200,7 +208,7 @@ export default function App() {
         {session && <AsOfBanner />}
       </header>
       <main id="main-content" tabIndex={-1}>
-        {session && <SinceLastVisit user={session.user} />}
+        {session && !session.refusal && <SinceLastVisit user={session.user} />}
         <Suspense fallback={<Loading />}>
           <Page />
         </Suspense>

@@ -1,7 +1,7 @@
 import i18n from './i18n';
 import { getSession, setSession } from './session';
 import type {
-  County, DashboardName, GoalProgress, ExperimentState, ExperimentSummary, FunnelData, HistoryEvent, LoginResult, Paged,
+  County, DashboardName, ExperimentState, ExperimentSummary, FunnelData, HistoryEvent, LoginResult, Paged,
   InclusionProof, ParticipationData, PilotsData, Project, ProjectDetail, VerifyResult, WriteResult,
 } from './types';
 import type { ChangesSinceLastVisit, ExperimentSpread } from './public/types';
@@ -145,8 +145,6 @@ export const api = {
   inclusionProof: (sequence: number, treeSize: number, signal?: AbortSignal) =>
     get<InclusionProof>(`/api/audit/log/proof/inclusion${queryString({ sequence, treeSize })}`, signal),
   project: (id: string, signal?: AbortSignal) => get<ProjectDetail>(`/api/projects/${idPath(id)}`, signal),
-  goals: (projectId: string, signal?: AbortSignal) =>
-    get<{ goals: GoalProgress[] }>(`/api/dashboards/goals${queryString({ projectId })}`, signal),
 
   // Writes: each body may carry expectedVersion and reason; the answer is { id, version }.
   propose: (body: object) => post('/api/experiments', body),

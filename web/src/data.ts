@@ -1,34 +1,30 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api';
-import { useSession } from './session';
 import type { County, Project } from './types';
 
-let countiesCache: { token: string; counties: Promise<County[]> } | null = null;
+let countiesCache: Promise<County[]> | null = null;
 
-/** The 22 counties with their names in fi/sv/en; fetched once per signed-in session. */
+/**
+ * The 22 counties with their names in fi/sv/en: GET /api/counties needs no sign-in and never changes,
+ * so it is fetched once, by the first component that asks (a failed fetch is not kept).
+ */
 export function useCounties(): County[] {
-  const session = useSession();
-  const token = session ? `${session.user}|${session.role}|${session.county}` : null;
   const [counties, setCounties] = useState<County[]>([]);
   useEffect(() => {
-    if (!token) return;
     let live = true;
-    if (countiesCache?.token !== token) {
-      const entry = {
-        token,
-        counties: api.counties().catch((e) => {
-          if (countiesCache === entry) countiesCache = null;
-          throw e;
-        }),
-      };
-      countiesCache = entry;
+    if (!countiesCache) {
+      const fetching = api.counties().catch((e) => {
+        if (countiesCache === fetching) countiesCache = null;
+        throw e;
+      });
+      countiesCache = fetching;
     }
-    countiesCache.counties.then((c) => live && setCounties(c)).catch(() => undefined);
+    countiesCache.then((c) => live && setCounties(c)).catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [token]);
+  }, []);
   return counties;
 }
 

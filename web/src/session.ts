@@ -9,8 +9,6 @@ export interface Session {
   role: string;
   county: string;
   name?: string | null;
-  /** How the session was opened: "oidc" (the county's provider) or "demo". */
-  via?: string | null;
   /** Set when the sign-in carries no valid role or county: the server refuses everything, and says why. */
   refusal?: { code: string; detail: string } | null;
 }
@@ -24,7 +22,6 @@ interface SessionAnswer {
   name: string | null;
   role: string | null;
   county: string | null;
-  via: string | null;
   refusal: { code: string; detail: string } | null;
   demo: boolean;
   provider: boolean;
@@ -61,7 +58,7 @@ export async function refreshSession(): Promise<Session | null> {
       const answer = (await response.json()) as SessionAnswer;
       options = { demo: answer.demo, provider: answer.provider };
       const session = answer.signedIn && answer.user
-        ? { user: answer.user, name: answer.name, role: answer.role ?? '', county: answer.county ?? '', via: answer.via, refusal: answer.refusal }
+        ? { user: answer.user, name: answer.name, role: answer.role ?? '', county: answer.county ?? '', refusal: answer.refusal }
         : null;
       setSession(session);
       return session;

@@ -75,7 +75,8 @@ public sealed class AppProcess : IAsyncDisposable
         e["ASPNETCORE_ENVIRONMENT"] = "Production";
         e["DOTNET_ENVIRONMENT"] = "Production";
         e["Logging__LogLevel__Default"] = "Warning";
-        // The UI as ops/build-web built it (the build output holds no wwwroot).
+        // The UI as ops/build-web built it: publish_app publishes wwwroot beside the app only on linux-x64;
+        // elsewhere it builds, and a build output holds no wwwroot.
         if (Environment.GetEnvironmentVariable("BENCH_WEBROOT") is { Length: > 0 } webRoot) e["ASPNETCORE_WEBROOT"] = webRoot;
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) e[k] = v;
         // BENCH_APP_X=v runs the app with X=v (e.g. BENCH_APP_LEDGER_DAEMON=off to see what the daemon costs).

@@ -14,13 +14,18 @@ export function ExperimentSpreadSection({ state }: { state: ExperimentState }) {
   const { t } = useTranslation();
   const countyName = useCountyName();
   const bound = boundCounty(useSession());
-  const [spread, setSpread] = useState<ExperimentSpread | null>(null);
+  const [fetched, setSpread] = useState<ExperimentSpread | null>(null);
+  // Only an adopted model can be adapted (AdaptOperatingModel) and an adoption is never undone:
+  // before one, nothing has spread, and GET /spread is not asked.
+  const adopted = !!state.adoption;
+  const spread: ExperimentSpread | null = adopted ? fetched : { id: state.id, total: 0, adaptations: [] };
 
   useEffect(() => {
+    if (!adopted) return;
     const ctl = new AbortController();
     api.spread(state.id, ctl.signal).then(setSpread).catch(() => setSpread(null));
     return () => ctl.abort();
-  }, [state.id, state.version]);
+  }, [state.id, state.version, adopted]);
 
   if (!state.adaptedFrom && !state.adoption && !spread?.total) return null;
   return (

@@ -64,6 +64,26 @@ describe('Experiment page', () => {
     renderWithLive(<Experiment id="e1" />);
     expect((await screen.findByTestId('audit-link')).getAttribute('href')).toBe('#/audit/e1');
   });
+
+  it('asks where the model spread only once it is adopted (only an adopted model can be adapted)', async () => {
+    signIn();
+    const adapted = { ...chat, adaptedFrom: { originId: 'e0', originCounty: 'helsinki', operatingModelTitle: 'Helsingin chat' } };
+    let calls = mockFetch({ '/api/counties': COUNTIES, '/api/experiments/e1': adapted, '/api/experiments/e1/history': [] });
+    const { unmount } = renderWithLive(<Experiment id="e1" />);
+    expect((await screen.findByTestId('adapted-from')).textContent).toContain('Helsingin chat');
+    expect(screen.getByText('Mallia ei ole vielä sovellettu muualla.')).toBeTruthy();
+    expect(calls.map((c) => c.url)).not.toContain('/api/experiments/e1/spread');
+    unmount();
+
+    const adopted = { ...chat, stage: 'Adopted', adoption: { scope: 'county', processes: ['Neuvonta'], operatingModel: { title: 'Chat-malli' } } };
+    calls = mockFetch({
+      '/api/counties': COUNTIES, '/api/experiments/e1': adopted, '/api/experiments/e1/history': [],
+      '/api/experiments/e1/spread': { id: 'e1', adaptedFrom: null, total: 1, adaptations: [{ experimentId: 'e2', title: 'Lapin chat', county: 'helsinki', stage: 'Piloting', published: false, adaptations: [] }] },
+    });
+    renderWithLive(<Experiment id="e1" />);
+    expect(await screen.findByText('Sovelluksia yhteensä: 1')).toBeTruthy();
+    expect(calls.map((c) => c.url)).toContain('/api/experiments/e1/spread');
+  });
 });
 
 describe('Experiments list', () => {

@@ -10,14 +10,14 @@ import { STAGES } from '../types';
 import { useProjectDetail } from './useProjectDetail';
 import { useEffect, useState } from 'react';
 import { api } from '../api';
-import type { GoalProgress } from '../types';
+import type { GoalProgress, GoalsData } from '../types';
 
 /** Each goal's latest measured value (the goals dashboard); absent when it cannot be read. */
 function useGoalProgress(projectId: string, version: number | undefined) {
   const [goals, setGoals] = useState<GoalProgress[] | null>(null);
   useEffect(() => {
     const ctl = new AbortController();
-    api.goals(projectId, ctl.signal).then((r) => setGoals(r.goals)).catch(() => setGoals(null));
+    api.dashboard<GoalsData>('goals', { projectId }, ctl.signal).then((r) => setGoals(r.goals)).catch(() => setGoals(null));
     return () => ctl.abort();
   }, [projectId, version]);
   return goals;

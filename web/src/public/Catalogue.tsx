@@ -5,11 +5,11 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { Select, TextField } from '../components/Select';
 import { Loading } from '../components/Status';
+import { useCounties, useCountyName } from '../data';
 import { useFormat } from '../format';
 import { publicApi } from './publicApi';
 import { publicHref, publicNavigate, usePublicRoute } from './publicRouter';
 import type { PublicCatalogue } from './types';
-import { usePublicCounties } from './usePublicCounties';
 
 /** Follows a link inside the catalogue without reloading the page. */
 export function followLink(e: MouseEvent<HTMLAnchorElement>) {
@@ -22,7 +22,8 @@ export default function Catalogue() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { query } = usePublicRoute();
-  const { counties, countyName } = usePublicCounties();
+  const counties = useCounties();
+  const countyName = useCountyName();
   const q = query.get('q') ?? '';
   const theme = query.get('theme') ?? '';
   const county = query.get('county') ?? '';

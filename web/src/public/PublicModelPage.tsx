@@ -1,22 +1,23 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CountTable } from '../components/CountTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { SpreadTree } from '../components/SpreadTree';
 import { Loading } from '../components/Status';
-import { useFormat } from '../format';
+import { useCountyName } from '../data';
+import { useFormat, type PrivateCount } from '../format';
 import { AGE_BANDS, KINDS, orderedKeys } from '../types';
 import { followLink } from './Catalogue';
 import { publicApi } from './publicApi';
 import { publicHref } from './publicRouter';
-import type { PublicCount, PublicModel } from './types';
-import { usePublicCounties } from './usePublicCounties';
+import type { PublicModel } from './types';
 
 /** One published operating model at its permanent address /julkinen/{id}. */
 export default function PublicModelPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const { countyName } = usePublicCounties();
+  const countyName = useCountyName();
   const [model, setModel] = useState<PublicModel | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -26,8 +27,8 @@ export default function PublicModelPage({ id }: { id: string }) {
     return () => ctl.abort();
   }, [id]);
 
-  const count = (n: PublicCount) => (typeof n === 'number' ? fmt.int(n) : t('public.suppressed'));
-  const cell = (n: PublicCount | undefined, protecting: boolean) => (protecting || n === undefined ? t('public.protecting') : count(n));
+  // A cell left out to protect a small one reads "–"; a small count, "< 5" as the server wrote it.
+  const cell = (n: PrivateCount | undefined, protecting: boolean) => (protecting || n === undefined ? t('public.protecting') : n);
   const scope = (s: string) => t(`adoptionScope.${s}`, { defaultValue: s });
 
   return (
@@ -184,26 +185,30 @@ export default function PublicModelPage({ id }: { id: string }) {
           <section aria-labelledby="model-participation">
             <h2 id="model-participation">{t('public.participation')}</h2>
             <p>
-              {t('public.total')}: <strong data-testid="public-participation-total">{count(model.participation.total)}</strong>
+              {t('public.total')}: <strong data-testid="public-participation-total">{fmt.count(model.participation.total)}</strong>
             </p>
             <p className="muted">{t('public.participationNote')}</p>
             <div className="two-columns">
-              <PublicCounts
+              <CountTable
                 caption={t('public.byKind')}
+                keyHeader={t('public.group')}
+                valueHeader={t('public.people')}
                 rows={orderedKeys(KINDS, {})
                   .filter((k) => k in model.participation.byKind || model.participation.byKindProtecting.includes(k))
                   .map((k) => ({
                     key: k, label: t(`kind.${k}`, { defaultValue: k }), testId: `public-kind-${k}`,
-                    text: cell(model.participation.byKind[k], model.participation.byKindProtecting.includes(k)),
+                    value: cell(model.participation.byKind[k], model.participation.byKindProtecting.includes(k)),
                   }))}
               />
-              <PublicCounts
+              <CountTable
                 caption={t('public.byAgeBand')}
+                keyHeader={t('public.group')}
+                valueHeader={t('public.people')}
                 rows={orderedKeys(AGE_BANDS, {})
                   .filter((k) => k in model.participation.byAgeBand || model.participation.byAgeBandProtecting.includes(k))
                   .map((k) => ({
                     key: k, label: t(`ageBand.${k}`, { defaultValue: k }), testId: `public-age-${k}`,
-                    text: cell(model.participation.byAgeBand[k], model.participation.byAgeBandProtecting.includes(k)),
+                    value: cell(model.participation.byAgeBand[k], model.participation.byAgeBandProtecting.includes(k)),
                   }))}
               />
             </div>
@@ -224,29 +229,5 @@ export default function PublicModelPage({ id }: { id: string }) {
         </article>
       )}
     </>
-  );
-}
-
-/** A breakdown whose figures are already text ("< 5" and "–" are not numbers). */
-function PublicCounts({ caption, rows }: { caption: string; rows: { key: string; label: string; text: string; testId: string }[] }) {
-  const { t } = useTranslation();
-  return (
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('public.group')}</th>
-          <th scope="col" className="num">{t('public.people')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.label}</th>
-            <td className="num" data-testid={r.testId}>{r.text}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

@@ -1,5 +1,4 @@
 import { fetchOk, queryString } from '../api';
-import type { County } from '../types';
 import type { PublicCatalogue, PublicModel } from './types';
 
 /** The public catalogue's reads: no token is ever sent. */
@@ -13,7 +12,6 @@ export interface CatalogueQuery { q?: string; theme?: string; county?: string }
 export const publicApi = {
   catalogue: (q: CatalogueQuery, signal?: AbortSignal) => get<PublicCatalogue>(`/api/public/operating-models${queryString({ ...q })}`, signal),
   model: (id: string, signal?: AbortSignal) => get<PublicModel>(`/api/public/operating-models/${encodeURIComponent(id)}`, signal),
-  counties: (signal?: AbortSignal) => get<County[]>('/api/counties', signal),
 };
 
 export const FEED_URL = '/api/public/operating-models/feed';

@@ -1,3 +1,5 @@
+import type { PrivateCount } from '../format';
+
 /** One place a model went: id and title only when the reader may see them (published, or in their county). */
 export interface SpreadNode {
   experimentId?: string | null;
@@ -28,9 +30,6 @@ export interface PublicSummary extends PublicModelHeading {
 
 export interface PublicCatalogue { items: PublicSummary[]; total: number }
 
-/** Counts from 1 to 4 are the string "< 5" (as on the dashboards). */
-export type PublicCount = number | string;
-
 export interface PublicModel extends PublicModelHeading {
   tried: { hypothesis?: string | null; targetGroup?: string | null; sites: string[]; channels: string[]; start?: string | null; ended?: string | null };
   criteria: { metric: string; baseline?: number | null; target?: number | null; unit?: string | null; met: boolean; note?: string | null }[];
@@ -40,9 +39,9 @@ export interface PublicModel extends PublicModelHeading {
   adoptedAt: string;
   publishedAt: string;
   participation: {
-    total: PublicCount;
-    byKind: Record<string, PublicCount>;
-    byAgeBand: Record<string, PublicCount>;
+    total: PrivateCount;
+    byKind: Record<string, PrivateCount>;
+    byAgeBand: Record<string, PrivateCount>;
     /** Cells left out so that a single small cell cannot be worked out from the total (shown as "–", not "< 5"). */
     byKindProtecting: string[];
     byAgeBandProtecting: string[];
