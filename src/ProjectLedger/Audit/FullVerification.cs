@@ -54,10 +54,12 @@ public sealed class FullVerification(NpgsqlDataSource dataSource, LedgerTables t
         var buffer = new ArrayBufferWriterLite(4096);
         var hash = new byte[32];
         long events = 0, unlogged = 0;
-        var streamId = $"e.stream_id, {ChainVerifier.EventColumns.Replace("seq_id", "e.seq_id").Replace("version,", "e.version,")}";
+        // The leaf's columns renamed, so that the event's (ChainVerifier.EventColumns) need no table name.
         await using (var command = new NpgsqlCommand($"""
-            select {streamId}, l.leaf_index, l.stream_id, l.version, l.leaf_hash
-              from {schema}.mt_events e left join {schema}.{LogSchema.Leaves} l on l.seq_id = e.seq_id
+            select e.stream_id, {ChainVerifier.EventColumns}, l.leaf_index, l.leaf_stream, l.leaf_version, l.leaf_hash
+              from {schema}.mt_events e
+              left join (select seq_id leaf_seq, leaf_index, stream_id leaf_stream, version leaf_version, leaf_hash
+                           from {schema}.{LogSchema.Leaves}) l on l.leaf_seq = e.seq_id
              where e.stream_id <> '{Guid.Empty}'
              order by e.seq_id
             """, connection) { CommandTimeout = 0 })
