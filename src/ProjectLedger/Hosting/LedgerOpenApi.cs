@@ -176,8 +176,6 @@ public static class LedgerOpenApi
                 };
         if (!anonymous)
             operation.Security = [Requirement(context.Document!)];
-        if (string.IsNullOrEmpty(operation.Summary))
-            operation.Summary = metadata.OfType<IEndpointSummaryMetadata>().FirstOrDefault()?.Summary;
     }
 
     /// <summary>
