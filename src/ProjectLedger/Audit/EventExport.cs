@@ -22,9 +22,6 @@ public sealed class EventExport(NpgsqlDataSource dataSource, LedgerTables tables
 {
     private const int FlushEveryBytes = 64 * 1024;
 
-    /// <summary>The last sequence number in the log: what an export's progress is measured against.</summary>
-    public Task<long> HeadAsync(CancellationToken ct) => tables.EventLogHeadAsync(ct);
-
     /// <param name="progress">Told the sequence number written last, at every flush.</param>
     public async Task<long> WriteAsync(PipeWriter output, string? county, Guid? streamId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct,
         IProgress<long>? progress = null)

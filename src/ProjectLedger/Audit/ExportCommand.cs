@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.IO.Pipelines;
 using ProjectLedger.Hosting;
+using ProjectLedger.Streams;
 
 namespace ProjectLedger.Audit;
 
@@ -33,7 +34,7 @@ public sealed class ExportCommand : LedgerCommand
             throw new CommandFailure($"there is no county '{county}'; GET /api/counties lists them", LedgerExit.Usage);
 
         var export = services.GetRequiredService<EventExport>();
-        var head = await export.HeadAsync(ct);
+        var head = await services.GetRequiredService<LedgerTables>().EventLogHeadAsync(ct);
         var lines = await LedgerProgress.RunAsync(async progress =>
         {
             var bar = progress.AddBar($"Exporting to {file.Name}", head);

@@ -54,10 +54,12 @@ public sealed class FullVerification(NpgsqlDataSource dataSource, LedgerTables t
         var buffer = new ArrayBufferWriterLite(4096);
         var hash = new byte[32];
         long events = 0, unlogged = 0;
-        var streamId = $"e.stream_id, {ChainVerifier.EventColumns.Replace("seq_id", "e.seq_id").Replace("version,", "e.version,")}";
+        // The leaf's columns renamed, so that the event's (ChainVerifier.EventColumns) need no table name.
         await using (var command = new NpgsqlCommand($"""
-            select {streamId}, l.leaf_index, l.stream_id, l.version, l.leaf_hash
-              from {schema}.mt_events e left join {schema}.{LogSchema.Leaves} l on l.seq_id = e.seq_id
+            select e.stream_id, {ChainVerifier.EventColumns}, l.leaf_index, l.leaf_stream, l.leaf_version, l.leaf_hash
+              from {schema}.mt_events e
+              left join (select seq_id leaf_seq, leaf_index, stream_id leaf_stream, version leaf_version, leaf_hash
+                           from {schema}.{LogSchema.Leaves}) l on l.leaf_seq = e.seq_id
              where e.stream_id <> '{Guid.Empty}'
              order by e.seq_id
             """, connection) { CommandTimeout = 0 })
@@ -106,19 +108,22 @@ public sealed class FullVerification(NpgsqlDataSource dataSource, LedgerTables t
         foreach (var (stream, head) in heads)
             if (recorded.GetValueOrDefault(stream) != head.Version) suspicious.Add(stream);
 
-        // Leaves whose event is gone: deleted events, or whole streams.
-        var orphans = new HashSet<Guid>();
-        await using (var command = new NpgsqlCommand($"""
-            select l.leaf_index, l.stream_id, l.leaf_hash from {schema}.{LogSchema.Leaves} l
-             where not exists (select 1 from {schema}.mt_events e where e.seq_id = l.seq_id)
-            """, connection) { CommandTimeout = 0 })
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        // Leaves whose event is gone (deleted events, or whole streams): the pass above filled the slot of
+        // every leaf whose event is there, so only an empty slot can hold one.
+        var empty = Enumerable.Range(0, leafHashes.Length).Where(i => leafHashes[i] is null).Select(i => (long)i).ToArray();
+        if (empty.Length > 0)
+        {
+            await using var command = new NpgsqlCommand($"""
+                select l.leaf_index, l.stream_id, l.leaf_hash from {schema}.{LogSchema.Leaves} l
+                 where l.leaf_index = any($1) and not exists (select 1 from {schema}.mt_events e where e.seq_id = l.seq_id)
+                """, connection) { CommandTimeout = 0, Parameters = { new() { Value = empty } } };
+            await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 leafHashes[reader.GetInt64(0)] = reader.GetFieldValue<byte[]>(2);
                 suspicious.Add(reader.GetGuid(1));
-                orphans.Add(reader.GetGuid(1));
             }
+        }
 
         var verifier = new ChainVerifier(dataSource, tables);
         var broken = new List<VerifyResult>();

@@ -10,7 +10,8 @@ namespace ProjectLedger.Hosting;
 
 /// <summary>
 /// The OpenAPI document at /openapi/v1.json: each operation's responses come from its endpoint's
-/// response metadata (see <see cref="LedgerApiResponses"/>), problems as application/problem+json;
+/// response metadata (see <see cref="LedgerApiResponses"/>) and its shape (<see cref="ProblemsByShape"/>),
+/// problems as application/problem+json;
 /// the bearer scheme on every operation that needs a sign-in; the contract's words as enums;
 /// /health and the dashboards hub described beside the API.
 /// </summary>
@@ -176,12 +177,14 @@ public static class LedgerOpenApi
                 };
         if (!anonymous)
             operation.Security = [Requirement(context.Document!)];
-        if (string.IsNullOrEmpty(operation.Summary))
-            operation.Summary = metadata.OfType<IEndpointSummaryMetadata>().FirstOrDefault()?.Summary;
+        // In status order, whether the endpoint's metadata or its shape named them.
+        var sorted = new OpenApiResponses();
+        foreach (var (status, response) in operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal)) sorted[status] = response;
+        operation.Responses = sorted;
     }
 
     /// <summary>
-    /// The problems any endpoint of this shape can answer, Wolverine's or not (see LedgerApiResponses):
+    /// The problems any endpoint of this shape can answer, Wolverine's or not:
     /// a body (400, 413, 415), a query (400), a sign-in (401, 403), a route value (404), and 429, 503 for all.
     /// </summary>
     private static IEnumerable<int> ProblemsByShape(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription description, bool anonymous)

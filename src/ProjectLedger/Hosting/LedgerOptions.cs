@@ -19,10 +19,6 @@ public sealed record LedgerOptions(
     bool RunDaemon,
     bool MultiNode)
 {
-    public const string DemoSigningKey = TokenIssuer.DemoSigningKey;
-    public const string Issuer = TokenIssuer.Issuer;
-    public const string Audience = TokenIssuer.Audience;
-
     /// <summary>
     /// Whether this node applies schema changes at start (LEDGER_APPLY_SCHEMA; on by default only in
     /// demo mode). Otherwise it checks that the database matches and refuses to start when it does
@@ -36,10 +32,6 @@ public sealed record LedgerOptions(
     /// <summary>How long a browser session lives without use (sliding; renewed while used).</summary>
     public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromMinutes(60);
 
-    /// <summary>The key for HMACs of our own (digests): the signing key. Fails with a message that says what to set.</summary>
-    public byte[] RequireSigningKey(string purpose) => SigningKey
-        ?? throw new LedgerConfigurationException($"LEDGER_SIGNING_KEY is not set; {purpose} needs it (32+ bytes).");
-
     public static LedgerOptions From(IConfiguration config, IHostEnvironment environment)
     {
         var connection = config["LEDGER_DB"] ?? config.GetConnectionString("ledger")
@@ -50,7 +42,7 @@ public sealed record LedgerOptions(
         var key = config["LEDGER_SIGNING_KEY"];
         if (string.IsNullOrWhiteSpace(key))
         {
-            if (demo) key = DemoSigningKey;
+            if (demo) key = TokenIssuer.DemoSigningKey;
             else if (oidc is null)
                 throw new LedgerConfigurationException(
                     "neither LEDGER_OIDC_AUTHORITY nor LEDGER_SIGNING_KEY is set. Set your identity provider (LEDGER_OIDC_*), a signing key of at least 32 bytes, or LEDGER_DEMO=1 for a demo.");
@@ -60,7 +52,7 @@ public sealed record LedgerOptions(
         {
             if (keyBytes.Length < 32)
                 throw new LedgerConfigurationException($"LEDGER_SIGNING_KEY must be at least 32 bytes long (it has {keyBytes.Length}).");
-            if (!demo && key == DemoSigningKey)
+            if (!demo && key == TokenIssuer.DemoSigningKey)
                 throw new LedgerConfigurationException(
                     "LEDGER_SIGNING_KEY is the public demo key, which anyone can sign with. Set a secret key of your own, or LEDGER_DEMO=1 for a demo.");
         }

@@ -15,7 +15,8 @@ public static class LedgerStaticFiles
 {
     private static readonly string[] Compressible = ["text/html", "text/css", "text/javascript", "application/javascript", "image/svg+xml", "application/json"];
     private static readonly (string Encoding, string Suffix)[] Precompressed = [("br", ".br"), ("gzip", ".gz")];
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    // The static file middleware serves only known types, so name.br needs one; OnPrepareResponse then sets its original's.
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new() { Mappings = { [".br"] = "application/octet-stream" } };
     private const string PrecompressedKey = "ledger.precompressed";
 
     public static IServiceCollection AddLedgerStaticFiles(this IServiceCollection services)
@@ -32,9 +33,7 @@ public static class LedgerStaticFiles
         // Configured once for UseStaticFiles and the index.html fallback alike.
         services.Configure<StaticFileOptions>(o =>
         {
-            var types = new FileExtensionContentTypeProvider();
-            types.Mappings[".br"] = "application/octet-stream";
-            o.ContentTypeProvider = types;
+            o.ContentTypeProvider = ContentTypes;
             o.OnPrepareResponse = file =>
             {
                 var response = file.Context.Response;

@@ -64,8 +64,8 @@ public static class LedgerSecurity
             o.MapInboundClaims = false;
             o.TokenValidationParameters = new TokenValidationParameters
             {
-                ValidIssuer = LedgerOptions.Issuer,
-                ValidAudience = LedgerOptions.Audience,
+                ValidIssuer = TokenIssuer.Issuer,
+                ValidAudience = TokenIssuer.Audience,
                 // Without a local key (an OIDC-only deployment) no local token verifies.
                 IssuerSigningKey = new SymmetricSecurityKey(ledger.SigningKey ?? System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
                 ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
@@ -175,7 +175,7 @@ public static class LedgerSecurity
         if (ledger.Oidc is null) return LocalBearer;
         try
         {
-            return new JsonWebToken(token).Issuer == LedgerOptions.Issuer ? LocalBearer : OidcBearer;
+            return new JsonWebToken(token).Issuer == TokenIssuer.Issuer ? LocalBearer : OidcBearer;
         }
         catch (ArgumentException)
         {

@@ -67,6 +67,16 @@ public sealed class TamperTests(LedgerApp app)
     }
 
     [Fact]
+    public async Task the_full_verification_finds_a_whole_deleted_stream_by_the_leaves_it_left_in_the_log()
+    {
+        var id = await Logged();
+        await _log.Sql("delete from {schema}.mt_events where stream_id = @id; delete from {schema}.mt_streams where id = @id", id);
+        var report = await app.Host.Services.GetRequiredService<FullVerification>().RunAsync(null, null, CancellationToken.None);
+        report.Broken.ShouldContain(b => b.StreamId == id && b.FirstMismatch!.Problem == ChainVerifier.StreamDeleted);
+        report.LogProblems.ShouldNotContain(p => p.StartsWith(FullVerification.LogShrunk));
+    }
+
+    [Fact]
     public async Task two_events_swapped()
     {
         var id = await Logged();

@@ -22,7 +22,7 @@ namespace ProjectLedger.Tests.Contract;
 public sealed class OpenApiContractTests(LedgerApp app)
 {
     private const string Fix = "Declare it on the endpoint method: [EndpointSummary(\"...\")], [ProducesResponseType<TheBody>(200)] " +
-                               "(201 for a create); problem responses come from LedgerApiResponses.Describe by the endpoint's shape.";
+                               "(201 for a create); problem responses come from LedgerOpenApi.ProblemsByShape by the endpoint's shape.";
 
     [Fact]
     public async Task every_endpoint_is_documented_with_a_summary_a_success_schema_problems_and_its_security()

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using ProjectLedger.Hosting;
+using ProjectLedger.Security;
 using ProjectLedger.Tests.Infrastructure;
 using Shouldly;
 
@@ -26,7 +27,7 @@ public sealed class DemoModeTests
     [Fact]
     public void outside_demo_mode_the_public_demo_key_is_refused()
     {
-        Should.Throw<LedgerConfigurationException>(() => Options("Development", ("LEDGER_SIGNING_KEY", LedgerOptions.DemoSigningKey)))
+        Should.Throw<LedgerConfigurationException>(() => Options("Development", ("LEDGER_SIGNING_KEY", TokenIssuer.DemoSigningKey)))
             .Message.ShouldContain("public demo key");
     }
 

@@ -2,15 +2,15 @@ using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
-using ProjectLedger.Hosting;
+using ProjectLedger.Security;
 
 namespace ProjectLedger.Tests.Security;
 
 /// <summary>HS256 tokens with exactly the claims a test names, as an attacker or a careless integrator would make them.</summary>
 public static class HandMadeTokens
 {
-    public static string Sign(IReadOnlyDictionary<string, string> claims, string key = LedgerOptions.DemoSigningKey,
-        TimeSpan? lifetime = null, string issuer = LedgerOptions.Issuer, string audience = LedgerOptions.Audience)
+    public static string Sign(IReadOnlyDictionary<string, string> claims, string key = TokenIssuer.DemoSigningKey,
+        TimeSpan? lifetime = null, string issuer = TokenIssuer.Issuer, string audience = TokenIssuer.Audience)
     {
         var credentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256);
         var expires = DateTime.UtcNow.Add(lifetime ?? TimeSpan.FromHours(1));
